@@ -1,0 +1,1 @@
+"""ETL for the TIP tier dashboard: public sources -> data/ (canonical CSV) -> database."""

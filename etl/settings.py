@@ -1,0 +1,45 @@
+"""Settings declared as data: one place for every environment variable, its default and its meaning.
+
+The README's configuration table is checked against this list by a test, so a setting cannot be
+added without being documented.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    env: str
+    default: str
+    help: str
+
+    def value(self) -> str:
+        return os.environ.get(self.env) or self.default
+
+
+SETTINGS: dict[str, Setting] = {
+    s.env: s
+    for s in [
+        Setting(
+            "DATABASE_URL",
+            f"sqlite:///{REPO_ROOT / 'instance' / 'tip.sqlite3'}",
+            "SQLAlchemy URL of the database; PostgreSQL as postgresql+psycopg://user@host:5432/db.",
+        ),
+        Setting("TIP_DATA_DIR", str(REPO_ROOT / "data"), "Folder of the canonical bundled CSV files."),
+        Setting(
+            "TIP_RAW_DIR",
+            str(REPO_ROOT.parent / "shared" / "datasets"),
+            "Folder of the raw public datasets that `python -m etl build-data` reads.",
+        ),
+    ]
+}
+
+
+def get(env: str) -> str:
+    """The value of a declared setting: the environment variable if set and non-empty, else the default."""
+    return SETTINGS[env].value()
