@@ -2,23 +2,33 @@
 
 Validation happens first and writes nothing. The data tables are then replaced inside one
 transaction, so a failure leaves exactly the previous data, and readers see the old data or the
-new, never a mix. Loading the files that the last good load loaded again changes nothing.
+new, never a mix (SQLite: WAL readers keep their snapshot; PostgreSQL: the loader locks the data
+tables, so readers wait for the commit). Loading the files that the last good load loaded again
+changes nothing.
 """
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
-from sqlalchemy import Connection, Engine, ForeignKeyConstraint, Table, desc, insert, select
+import psycopg
+from sqlalchemy import Connection, Engine, ForeignKeyConstraint, Table, desc, insert, select, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.schema import AddConstraint, DropConstraint
 
 from etl.db import make_engine, migrate
 from etl.progress import Progress
 from etl.schema import DATA_TABLES, etl_runs, file_columns
 from etl.validate import file_name, sha256, validate
+
+
+LOCK_TIMEOUT = "500ms"  # below PostgreSQL's deadlock_timeout (1 s): the loader backs off first
+LOCK_ATTEMPTS = 8
+LOCK_ERRORS = (psycopg.errors.LockNotAvailable, psycopg.errors.DeadlockDetected)
 
 
 @dataclass
@@ -101,6 +111,17 @@ def replace_data(conn: Connection, tables: dict[str, list[dict]], progress: Prog
     return counts
 
 
+def lock_data_tables(conn: Connection) -> None:
+    """PostgreSQL: take every data table before writing, so that readers wait for the new data
+    rather than meet a table being rebuilt. Give up quickly if readers hold them (lock_timeout) and
+    let the caller retry, so a reader is never the one a deadlock aborts."""
+    if conn.dialect.name != "postgresql":
+        return  # SQLite: one writer, and WAL readers keep their snapshot
+    conn.execute(text(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'"))
+    names = ", ".join(f'"{t.name}"' for t in (*DATA_TABLES, etl_runs))
+    conn.execute(text(f"LOCK TABLE {names} IN ACCESS EXCLUSIVE MODE"))
+
+
 def _record_failure(engine: Engine, started: str, data_dir: Path, inputs: dict, message: str) -> None:
     """Note a failed load in etl_runs, in its own transaction (the data tables are untouched)."""
     try:
@@ -123,17 +144,26 @@ def load(database_url: str, data_dir: Path, *, force: bool = False, progress: Pr
     try:
         with progress.step("Migrating the schema"):
             migrate(engine)
-        with engine.begin() as conn:
-            if not force and last_good_inputs(conn) == inputs:
-                progress.say("The database already holds exactly these files: nothing to do (use --force to reload).")
-                return LoadResult("unchanged", {}, None)
-            progress.say("Loading (one transaction):")
-            counts = replace_data(conn, tables, progress)
-            run_id = conn.execute(insert(etl_runs).values(
-                started_at=started, finished_at=now(), data_dir=str(data_dir),
-                inputs=json.dumps(inputs, sort_keys=True), row_counts=json.dumps(counts, sort_keys=True),
-                outcome="ok")).inserted_primary_key[0]
-        return LoadResult("ok", counts, run_id)
+        for attempt in range(LOCK_ATTEMPTS):
+            try:
+                with engine.begin() as conn:
+                    lock_data_tables(conn)
+                    if not force and last_good_inputs(conn) == inputs:
+                        progress.say("The database already holds exactly these files: nothing to do "
+                                     "(use --force to reload).")
+                        return LoadResult("unchanged", {}, None)
+                    progress.say("Loading (one transaction):")
+                    counts = replace_data(conn, tables, progress)
+                    run_id = conn.execute(insert(etl_runs).values(
+                        started_at=started, finished_at=now(), data_dir=str(data_dir),
+                        inputs=json.dumps(inputs, sort_keys=True), row_counts=json.dumps(counts, sort_keys=True),
+                        outcome="ok")).inserted_primary_key[0]
+                return LoadResult("ok", counts, run_id)
+            except OperationalError as err:
+                if not isinstance(err.orig, LOCK_ERRORS) or attempt == LOCK_ATTEMPTS - 1:
+                    raise
+                progress.say(f"Readers are busy; trying again ({attempt + 1}/{LOCK_ATTEMPTS - 1}).")
+                time.sleep(0.1 * 2 ** attempt)
     except Exception as err:
         _record_failure(engine, started, data_dir, inputs, f"{type(err).__name__}: {err}")
         raise
