@@ -121,3 +121,56 @@ def test_describe_url_reads_tip_report_pages():
     assert describe_url("https://www.state.gov/reports/2019-trafficking-in-persons-report-2/aruba/") == (
         "U.S. Department of State", "Trafficking in Persons Report 2019: Aruba", 2019)
     assert describe_url("https://www.ecoi.net/en/document/2036295.html")[0].startswith("ecoi.net")
+
+
+def test_factbook_lists_map_tiers_and_cite_the_commit(ctx, tmp_path):
+    from etl.sources import factbook_lists
+    write(tmp_path / "tip_tiers_cia_factbook_extract/factbook_world_entry_tier_lists.csv",
+          "tip_report_year,tier,country_as_listed,iso3,count_stated_in_source,source_commit\n"
+          "2022,Tier 3,Zimbabwe (2022),ZWE,22.0,abc123\n2022,Tier 2 Watch List,Burma,MMR,34.0,abc123\n")
+    claims = factbook_lists.run(ctx)
+    assert [(c["iso3"], c["tier"]) for c in claims] == [("ZWE", "3"), ("MMR", "2WL")]
+    assert ctx.registry.records[claims[0]["source_id"]].url.endswith("/blob/abc123/world/xx.json")
+
+
+def test_natural_earth_join_key():
+    from etl.sources.natural_earth import join_key
+    assert join_key("FRA", "FRA") == "FRA"
+    assert join_key("-99", "NOR") == "NOR"
+    assert join_key("-99", "KOS") == "XKX"
+
+
+def test_osce_obstacles_are_all_ten_with_quotes(ctx, tmp_path):
+    from etl.sources import osce
+    items = "\n".join(f"{n}) obstacle number {n};" for n in range(1, 11))
+    write(tmp_path / "osce/kazakhnomad_blog_2011-08.txt", f"Intro\n\n{items}\n\nLeave a comment")
+    rows = osce.obstacles(ctx, {n: f"label {n}" for n in range(1, 11)})
+    assert [r["sequence"] for r in rows] == list(range(1, 11))
+    assert rows[7]["quote"] == "8) obstacle number 8;" and rows[0]["iso3"] == "KAZ"
+    assert ctx.registry.records[rows[0]["source_id"]].via_source_id == "kazakhnomad-2011-08-02"
+
+
+def test_osce_obstacles_must_be_complete(ctx, tmp_path):
+    from etl.sources import osce
+    write(tmp_path / "osce/kazakhnomad_blog_2011-08.txt", "1) only one\n")
+    with pytest.raises(InvalidData, match="expected obstacles 1-10"):
+        osce.obstacles(ctx, {})
+
+
+def test_us_grants_regions_and_unlisted_amounts(ctx, tmp_path):
+    from etl.sources import us_grants
+    write(tmp_path / "funding_us_tip_grants_scorecard/funding_clean.csv",
+          "country,grant_year,recipient,subgrantee,recipient_type,amount,prevention,protection,prosecution,research\n"
+          "Kazakhstan,2003,IOM,NA,IGO,230000.0,1.0,1.0,0.0,0.0\nWestern Hemisphere,2005,OAS,NA,IGO,NA,0.0,0.0,1.0,0.0\n")
+    rows = us_grants.run(ctx)
+    assert [(r["iso3"], r["area"], r["amount_usd"], r["protection"]) for r in rows] == [
+        ("KAZ", None, 230000.0, True), (None, "WHA", None, False)]
+
+
+def test_curated_files_parse_with_quotes(ctx):
+    from etl.sources import curated_tiers, regions
+    claims, editions = curated_tiers.run(ctx)
+    assert claims and all(c["quote"] for c in claims) and all(e["places_stated"] for e in editions)
+    usa = {c["report_year"]: c["tier"] for c in claims if c["iso3"] == "USA"}
+    assert all(usa[year] == "1" for year in range(2010, 2016))
+    assert regions.run(ctx)["KAZ"][0] == "SCA"
