@@ -15,6 +15,7 @@ from pathlib import Path
 import pycountry
 
 CURATED_ALIASES = Path(__file__).with_name("curated") / "place_aliases.csv"
+DISPLAY_NAMES = Path(__file__).with_name("curated") / "display_names.csv"
 # User-assigned or retired codes that pycountry does not know but the TIP report ranks.
 EXTRA_CODES = {"XKX": "Kosovo"}
 RETIRED_CODES = {"KOS": "XKX"}
@@ -88,9 +89,17 @@ class PlaceResolver:
         return iso3
 
 
+def _display_names() -> dict[str, str]:
+    with DISPLAY_NAMES.open(encoding="utf-8", newline="") as fh:
+        return {row["iso3"]: row["name"] for row in csv.DictReader(fh)}
+
+
 def standard_name(iso3: str) -> str:
-    """A short English name: pycountry's common name where it has one, else its name."""
+    """A short English name: ours where pycountry's is ambiguous or unlike the TIP report's
+    ("Congo", "Myanmar"), else pycountry's common name, else its name."""
     if iso3 in EXTRA_CODES:
         return EXTRA_CODES[iso3]
+    if name := _display_names().get(iso3):
+        return name
     country = pycountry.countries.get(alpha_3=iso3)
     return getattr(country, "common_name", None) or country.name

@@ -1,4 +1,5 @@
-"""Settings declared as data: one place for every environment variable, its default and its meaning.
+"""Settings declared as data: one place for every environment variable of the ETL and the
+dashboard, its default and its meaning.
 
 The README's configuration table is checked against this list by a test, so a setting cannot be
 added without being documented.
@@ -31,6 +32,10 @@ SETTINGS: dict[str, Setting] = {
             "SQLAlchemy URL of the database; PostgreSQL as postgresql+psycopg://user@host:5432/db.",
         ),
         Setting("TIP_DATA_DIR", str(REPO_ROOT / "data"), "Folder of the canonical bundled CSV files."),
+        Setting("HOST", "127.0.0.1", "Address the dashboard listens on (`python -m dashboard`)."),
+        Setting("PORT", "8050", "Port the dashboard listens on."),
+        Setting("REDIS_URL", "", "Redis URL for the shared query cache (e.g. redis://127.0.0.1:6379/0); empty: in-process cache."),
+        Setting("CACHE_TIMEOUT", "3600", "Seconds a cached query result is kept."),
         Setting(
             "TIP_RAW_DIR",
             str(REPO_ROOT.parent / "shared" / "datasets"),

@@ -37,3 +37,8 @@ TIER_CODES: tuple[str, ...] = tuple(t.code for t in TIERS)
 TIER_BY_CODE: dict[str, Tier] = {t.code: t for t in TIERS}
 NO_DATA_LABEL = "No data"
 NO_DATA_COLOUR = "#E6E6E6"
+
+
+def tier_label(code: object, missing: str = NO_DATA_LABEL) -> str:
+    """The label of a tier code; `missing` for no data (None or NaN from a data frame)."""
+    return TIER_BY_CODE[code].label if isinstance(code, str) else missing

@@ -47,3 +47,5 @@ def test_normalise_folds_trivial_variants():
 def test_standard_names():
     assert standard_name("XKX") == "Kosovo"
     assert standard_name("TWN") == "Taiwan"
+    assert standard_name("COG") == "Republic of the Congo"
+    assert standard_name("KOR") == "South Korea"

@@ -1,0 +1,1 @@
+"""Plotly Dash dashboard of TIP tier placements; reads only the database that etl/ loads."""

@@ -1,0 +1,55 @@
+"""create_app(): the Dash app, its Flask server, the query cache and the pages."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import dash
+from dash import Dash, dcc, html
+
+from dashboard import queries
+from etl import settings
+from etl.db import make_engine
+
+HERE = Path(__file__).resolve().parent
+TOPOJSON_URL = "/assets/topojson/"
+GRAPH_CONFIG = {"topojsonURL": TOPOJSON_URL, "displaylogo": False, "responsive": True}
+
+
+def cache_config(database_url: str) -> dict:
+    """Redis when REDIS_URL is set (one cache for all workers), else in-process; keys are prefixed by
+    the database so two apps on different databases never share results."""
+    prefix = "tip-" + hashlib.sha1(database_url.encode()).hexdigest()[:8] + "-"
+    timeout = int(settings.get("CACHE_TIMEOUT"))
+    if redis_url := settings.get("REDIS_URL"):
+        return {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": redis_url, "CACHE_KEY_PREFIX": prefix,
+                "CACHE_DEFAULT_TIMEOUT": timeout}
+    return {"CACHE_TYPE": "SimpleCache", "CACHE_KEY_PREFIX": prefix, "CACHE_DEFAULT_TIMEOUT": timeout,
+            "CACHE_THRESHOLD": 2000}
+
+
+def shell() -> html.Div:
+    return html.Div([
+        html.A("Skip to content", href="#main", className="skip-link"),
+        html.Header(className="site-header", children=[
+            dcc.Link("TIP tiers", href="/", className="brand"),
+            html.Nav([dcc.Link("Map", href="/"), dcc.Link("Countries", href="/country/KAZ")], **{"aria-label": "Main"}),
+        ]),
+        html.Main(dash.page_container, id="main", tabIndex="-1"),
+        html.Footer(className="site-footer", children=[
+            "Tier placements from the U.S. Department of State's Trafficking in Persons Reports 2001–2025, "
+            "compiled with sources for every figure. No data is shown as no data, never as a tier.",
+        ]),
+    ])
+
+
+def create_app(database_url: str | None = None) -> Dash:
+    database_url = database_url or settings.get("DATABASE_URL")
+    app = Dash(__name__, use_pages=True, pages_folder=str(HERE / "pages"), assets_folder=str(HERE / "assets"),
+               title="TIP tier dashboard", update_title=None, suppress_callback_exceptions=False,
+               meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
+                          {"name": "description", "content": "US TIP Report tier placements 2001-2025 with sources."}])
+    app.server.extensions["tip_engine"] = make_engine(database_url)
+    queries.cache.init_app(app.server, config=cache_config(database_url))
+    app.layout = shell
+    return app

@@ -1,0 +1,1 @@
+"""Pure figure builders: data frames in, plotly figures out. No database, no Dash, no request."""

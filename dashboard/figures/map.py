@@ -1,0 +1,83 @@
+"""The world tier map: one choropleth over ISO-3 codes (geometry served locally as topojson) plus
+markers for places too small to see or click at world scale."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from etl.tiers import NO_DATA_COLOUR, NO_DATA_LABEL, TIER_BY_CODE, TIERS, tier_label
+
+# A place smaller than this (km²) is under ~5 px wide on a 1280 px world map: it gets a marker.
+SMALL_AREA_KM2 = 40_000
+NO_DATA_INDEX = len(TIERS)
+MAX_ZOOM = 5
+CHANGE_WORDS = {"upgrade": "upgraded", "downgrade": "downgraded", "no change": "no change"}
+
+
+def _colourscale() -> list:
+    """Stepped scale: index i of TIERS (then 'no data') gets exactly its colour."""
+    colours = [t.colour for t in TIERS] + [NO_DATA_COLOUR]
+    n = len(colours)
+    scale = []
+    for i, colour in enumerate(colours):
+        scale += [[i / n, colour], [(i + 1) / n, colour]]
+    return scale
+
+
+def hover_text(row: pd.Series, year: int) -> str:
+    """'Kazakhstan — Tier 2 Watch List (2020)<br>2019: Tier 2 · downgraded<br>On the Watch List 2 years in a row'."""
+    known = isinstance(row["tier"], str)
+    tier = tier_label(row["tier"], f"{NO_DATA_LABEL} for {year}")
+    lines = [f"<b>{row['name']}</b> — {tier}" + (f" ({year})" if known else "")]
+    previous = tier_label(row["previous"], NO_DATA_LABEL.lower())
+    verdict = CHANGE_WORDS.get(row["change"])
+    lines.append(f"{year - 1}: {previous}" + (f" · {verdict}" if verdict else ""))
+    if row["wl_streak"]:
+        at_least = "at least " if row["wl_streak_open"] else ""
+        lines.append(f"On the Watch List {at_least}{row['wl_streak']} report{'s' if row['wl_streak'] > 1 else ''} in a row")
+    return "<br>".join(lines)
+
+
+def _view_window(members: pd.DataFrame) -> dict:
+    """Centre and zoom that frame the members' representative points (world: no zoom)."""
+    lons, lats = members["rep_lon"].dropna(), members["rep_lat"].dropna()
+    if lons.empty:
+        return {}
+    lon_span = max(lons.max() - lons.min(), 40) * 1.6
+    lat_span = max(lats.max() - lats.min(), 25) * 1.6
+    scale = min(360 / lon_span, 150 / lat_span, MAX_ZOOM)
+    if scale < 1.3:
+        return {}
+    return dict(center=dict(lon=float((lons.max() + lons.min()) / 2), lat=float((lats.max() + lats.min()) / 2)),
+                projection_scale=round(scale, 2))
+
+
+def tier_map(view: pd.DataFrame, year: int, members: pd.DataFrame | None = None, title: str | None = None) -> go.Figure:
+    """view: one row per ranked place (iso3, name, tier, previous, change, wl_streak, wl_streak_open,
+    map_id, rep_lon, rep_lat, area_km2). members: the places of the selected region (zoom)."""
+    index = {t.code: i for i, t in enumerate(TIERS)}
+    z = [index.get(t, NO_DATA_INDEX) if isinstance(t, str) else NO_DATA_INDEX for t in view["tier"]]
+    text = [hover_text(row, year) for _, row in view.iterrows()]
+    n = len(TIERS) + 1
+    figure = go.Figure(go.Choropleth(
+        locations=view["map_id"], z=z, text=text, customdata=view["iso3"], hoverinfo="text",
+        colorscale=_colourscale(), zmin=0, zmax=n - 1 + 1e-9, showscale=False, locationmode="ISO-3",
+        marker_line_color="#ffffff", marker_line_width=0.4, name="tiers"))
+    small = view[(view["area_km2"].fillna(0) < SMALL_AREA_KM2) | view["map_id"].isna()]
+    colours = [TIER_BY_CODE[t].colour if isinstance(t, str) else NO_DATA_COLOUR for t in small["tier"]]
+    figure.add_trace(go.Scattergeo(
+        lon=small["rep_lon"], lat=small["rep_lat"], customdata=small["iso3"], hoverinfo="text",
+        text=[text[view.index.get_loc(i)] for i in small.index], mode="markers", name="small places",
+        marker=dict(size=8, color=colours, line=dict(color="#333333", width=1))))
+    geo = dict(projection_type="natural earth", showframe=False, showcoastlines=False, showcountries=False,
+               showland=True, landcolor=NO_DATA_COLOUR, showocean=True, oceancolor="#F4F8FB", showlakes=False,
+               resolution=50, fitbounds=False, lataxis_range=[-58, 85])
+    if members is not None:
+        geo.update(_view_window(members))
+    figure.update_geos(**geo)
+    figure.update_layout(margin=dict(l=0, r=0, t=40 if title else 0, b=0), showlegend=False, dragmode=False,
+                         title=dict(text=title, x=0.01) if title else None, autosize=True,
+                         hoverlabel=dict(bgcolor="white", font_size=13), paper_bgcolor="white")
+    return figure

@@ -1,0 +1,71 @@
+"""The only module that talks to the database. Results are cached with Flask-Caching (in-process,
+or Redis when REDIS_URL is set so that every worker shares one cache); callers get pandas frames."""
+from __future__ import annotations
+
+import pandas as pd
+from flask import current_app
+from flask_caching import Cache
+from sqlalchemy import Engine, desc, select
+
+from etl.schema import etl_runs, funding, indicators, places, sources, statistics, tier_placements
+
+cache = Cache()
+
+
+def engine() -> Engine:
+    return current_app.extensions["tip_engine"]
+
+
+def _frame(query) -> pd.DataFrame:
+    with engine().connect() as conn:
+        result = conn.execute(query)
+        return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+@cache.memoize()
+def all_places() -> pd.DataFrame:
+    """Every place with its groupings and map attributes, indexed by iso3."""
+    return _frame(select(places).order_by(places.c.name)).set_index("iso3", drop=False)
+
+
+@cache.memoize()
+def all_placements() -> pd.DataFrame:
+    """Every tier placement (iso3, report_year, tier, method, source_id)."""
+    cols = tier_placements.c
+    return _frame(select(cols.iso3, cols.report_year, cols.tier, cols.method, cols.source_id, cols.note))
+
+
+@cache.memoize()
+def place_placements(iso3: str) -> pd.DataFrame:
+    return _frame(select(tier_placements).where(tier_placements.c.iso3 == iso3).order_by(tier_placements.c.report_year))
+
+
+@cache.memoize()
+def place_indicators(iso3: str) -> pd.DataFrame:
+    return _frame(select(indicators).where(indicators.c.iso3 == iso3)
+                  .order_by(indicators.c.indicator, indicators.c.sequence, indicators.c.period))
+
+
+@cache.memoize()
+def place_statistics(iso3: str) -> pd.DataFrame:
+    return _frame(select(statistics).where(statistics.c.iso3 == iso3)
+                  .order_by(statistics.c.metric, statistics.c.year, statistics.c.breakdown))
+
+
+@cache.memoize()
+def place_funding(iso3: str) -> pd.DataFrame:
+    return _frame(select(funding).where(funding.c.iso3 == iso3).order_by(funding.c.report_year, funding.c.period))
+
+
+@cache.memoize()
+def source_records(source_ids: tuple[str, ...]) -> pd.DataFrame:
+    """The cited sources, with the dataset each page came through, indexed by source_id."""
+    return _frame(select(sources).where(sources.c.source_id.in_(source_ids))).set_index("source_id", drop=False)
+
+
+@cache.memoize()
+def last_load() -> dict | None:
+    with engine().connect() as conn:
+        row = conn.execute(select(etl_runs.c.finished_at, etl_runs.c.id).where(etl_runs.c.outcome == "ok")
+                           .order_by(desc(etl_runs.c.id)).limit(1)).first()
+    return dict(row._mapping) if row else None
