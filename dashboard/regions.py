@@ -23,6 +23,7 @@ REGIONS: dict[str, Region] = {r.id: r for r in (
     Region("world", "World", None, None),
     Region("osce", "OSCE participating States", "osce_status", "participating_state"),
     Region("central-asia", "Central Asia", "un_subregion", "Central Asia"),
+    Region("caribbean", "Caribbean", "un_subregion", "Caribbean"),
     Region("af", "Africa (State Dept.)", "state_dept_region", "AF"),
     Region("eap", "East Asia & Pacific (State Dept.)", "state_dept_region", "EAP"),
     Region("eur", "Europe & Eurasia (State Dept.)", "state_dept_region", "EUR"),
