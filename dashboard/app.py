@@ -10,10 +10,24 @@ from dash import Dash, dcc, html
 from dashboard import queries
 from etl import settings
 from etl.db import make_engine
+from etl.tiers import LAST_REPORT_YEAR
 
 HERE = Path(__file__).resolve().parent
 TOPOJSON_URL = "/assets/topojson/"
-GRAPH_CONFIG = {"topojsonURL": TOPOJSON_URL, "displaylogo": False, "responsive": True}
+INDEX = """<!DOCTYPE html>
+<html lang="en">
+<head>
+{%metas%}<title>{%title%}</title>{%favicon%}
+<link rel="preload" href="/_dash-component-suites/plotly/package_data/plotly.min.js" as="script">
+<link rel="preload" href="/assets/topojson/world_110m.json" as="fetch" crossorigin="anonymous">
+{%css%}
+</head>
+<body>
+{%app_entry%}
+<footer>{%config%}{%scripts%}{%renderer%}</footer>
+</body>
+</html>"""
+GRAPH_CONFIG = {"topojsonURL": TOPOJSON_URL, "displaylogo": False}
 
 
 def cache_config(database_url: str) -> dict:
@@ -46,10 +60,14 @@ def shell() -> html.Div:
 def create_app(database_url: str | None = None) -> Dash:
     database_url = database_url or settings.get("DATABASE_URL")
     app = Dash(__name__, use_pages=True, pages_folder=str(HERE / "pages"), assets_folder=str(HERE / "assets"),
-               title="TIP tier dashboard", update_title=None, suppress_callback_exceptions=False,
+               title="TIP tier dashboard", update_title=None, suppress_callback_exceptions=False, compress=True,
+               index_string=INDEX,
                meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
                           {"name": "description", "content": "US TIP Report tier placements 2001-2025 with sources."}])
     app.server.extensions["tip_engine"] = make_engine(database_url)
     queries.cache.init_app(app.server, config=cache_config(database_url))
     app.layout = shell
+    with app.server.app_context():  # fill the cache now rather than on the first visitor's request
+        from dashboard import views
+        views.map_view(LAST_REPORT_YEAR)
     return app

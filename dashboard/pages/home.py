@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import dash
-from dash import Input, Output, State, callback, ctx, dcc, html, no_update
+from dash import Input, Output, Patch, State, callback, ctx, dcc, html, no_update
 
-from dashboard import queries
-from dashboard.analysis import RULE_FIRST_YEAR, watch_list_rule, year_view
+from dashboard import views
+from dashboard.analysis import RULE_FIRST_YEAR, watch_list_rule
 from dashboard.app import GRAPH_CONFIG
 from dashboard.components import legend, notice
-from dashboard.figures.map import tier_map
+from dashboard.figures.map import geo_window, map_arrays, tier_map
+from dashboard.queries import cache
 from dashboard.regions import REGIONS
 from dashboard.state import map_search, parse_map_state, query_params
 from etl.tiers import FIRST_REPORT_YEAR, LAST_REPORT_YEAR, NO_DATA_COLOUR, NO_DATA_LABEL, TIERS, tier_label
@@ -20,6 +21,7 @@ PLAY_INTERVAL_MS = 1500
 
 def layout(**params):
     year, region, notices = parse_map_state({k: str(v) for k, v in params.items()})
+    view = views.map_view(year)
     return html.Div(className="page map-page", children=[
         dcc.Location(id="map-url", refresh=False),
         dcc.Location(id="map-nav", refresh="callback-nav"),
@@ -46,14 +48,17 @@ def layout(**params):
         dcc.Interval(id="play-timer", interval=PLAY_INTERVAL_MS, disabled=True),
         html.Div(className="map-layout", children=[
             html.Div(className="map-panel", children=[
-                html.Div(dcc.Graph(id="tier-map", config=GRAPH_CONFIG, className="tier-map"), className="map-frame"),
-                html.P(id="map-caption", className="sr-only", **{"aria-live": "polite"}),
+                html.Div(dcc.Graph(id="tier-map", config=GRAPH_CONFIG, className="tier-map",
+                                   figure=tier_map(view, year, views.region_members(region))), className="map-frame"),
+                html.P(caption(year, region), id="map-caption", className="sr-only", **{"aria-live": "polite"}),
                 legend(),
             ]),
-            html.Aside(id="map-summary", className="summary", **{"aria-label": "Summary of the selection"}),
+            html.Aside(summary(year, region), id="map-summary", className="summary",
+                       **{"aria-label": "Summary of the selection"}),
         ]),
-        html.Details(className="table-view", children=[
-            html.Summary("Table view of the map (text alternative)"),
+        html.Section(className="table-view", children=[
+            html.Button("Show the map as a table", id="table-toggle", className="button", n_clicks=0,
+                        **{"aria-expanded": "false", "aria-controls": "map-table"}),
             html.Div(id="map-table"),
         ]),
     ])
@@ -95,7 +100,20 @@ def _place_links(codes, names) -> list:
     return out
 
 
-def summary(view, year: int, region_id: str, placements) -> list:
+def caption(year: int, region_id: str) -> str:
+    return f"Map of TIP tiers in the {year} report, {REGIONS[region_id].label}."
+
+
+def selection(year: int, region_id: str):
+    view = views.map_view(year)
+    members = views.region_members(region_id)
+    return view if members is None else view[view.index.isin(members.index)]
+
+
+@cache.memoize()
+def summary(year: int, region_id: str) -> list:
+    """Counts per tier, changes since the previous report and the Watch-List rule for a selection."""
+    view = selection(year, region_id)
     members = view.index
     names = view["name"].to_dict()
     with_data = view[view["tier"].notna()]
@@ -112,7 +130,7 @@ def summary(view, year: int, region_id: str, placements) -> list:
         items.append(html.H3(f"Since the {year - 1} report"))
         items.append(html.P([html.B(f"{len(up)} upgraded"), ": ", *(_place_links(up, names) or ["none"])]))
         items.append(html.P([html.B(f"{len(down)} downgraded"), ": ", *(_place_links(down, names) or ["none"])]))
-    rule = watch_list_rule(placements, year, members)
+    rule = watch_list_rule(views.history(), year, members)
     items.append(html.H3("Watch List rule"))
     items.append(html.P("A place on the Tier 2 Watch List in two consecutive reports must drop to Tier 3 in the next "
                         "unless the Secretary of State waives it (TVPRA 2008).", className="muted"))
@@ -149,18 +167,30 @@ def table_view(view, year: int) -> html.Table:
         html.Tbody(rows)], className="data-table")
 
 
-@callback(Output("tier-map", "figure"), Output("map-summary", "children"), Output("map-table", "children"),
-          Output("map-caption", "children"),
-          Input("year-slider", "value"), Input("region-select", "value"))
+@callback(Output("tier-map", "figure"), Output("map-summary", "children"), Output("map-caption", "children"),
+          Input("year-slider", "value"), Input("region-select", "value"), prevent_initial_call=True)
 def render(year, region_id):
-    places, placements = queries.all_places(), queries.all_placements()
-    region = REGIONS[region_id]
-    members = region.members(places)
-    view = year_view(placements, places, year)
-    selected = view[view.index.isin(members.index)]
-    figure = tier_map(view, year, members if region.column else None)
-    caption = f"Map of TIP tiers in the {year} report, {region.label}."
-    return figure, summary(selected, year, region_id, placements), table_view(selected, year), caption
+    """Patch only what a year or region change alters: colours, hover text and the map window."""
+    arrays = map_arrays(views.map_view(year), year)
+    figure = Patch()
+    figure["data"][0]["z"] = arrays["z"]
+    figure["data"][0]["text"] = arrays["text"]
+    figure["data"][1]["marker"]["color"] = arrays["marker_color"]
+    figure["data"][1]["text"] = arrays["marker_text"]
+    window = geo_window(views.region_members(region_id))
+    figure["layout"]["geo"]["center"] = window["center"]
+    figure["layout"]["geo"]["projection"]["scale"] = window["projection_scale"]
+    return figure, summary(year, region_id), caption(year, region_id)
+
+
+@callback(Output("map-table", "children"), Output("table-toggle", "children"), Output("table-toggle", "aria-expanded"),
+          Input("table-toggle", "n_clicks"), Input("year-slider", "value"), Input("region-select", "value"),
+          prevent_initial_call=True)
+def render_table(clicks, year, region_id):
+    """The table view (the map's text alternative) is built only while it is shown."""
+    if not clicks % 2:
+        return ([] if ctx.triggered_id == "table-toggle" else no_update), "Show the map as a table", "false"
+    return table_view(selection(year, region_id), year), "Hide the table", "true"
 
 
 @callback(Output("map-nav", "pathname"), Input("tier-map", "clickData"), prevent_initial_call=True)

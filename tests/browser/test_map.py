@@ -19,11 +19,15 @@ def test_map_draws_offline_with_every_place(watched_page, app_url):
 
 def test_year_slider_changes_url_and_map(watched_page, app_url):
     open_map(watched_page, app_url, "?year=2012")
+    colours = "() => Array.from(document.querySelector('#tier-map .js-plotly-plot')._fullData[0].z).join(',')"
+    before = watched_page.evaluate(colours)
     handle = watched_page.locator("#year-slider [role=slider]").first
     handle.focus()
     watched_page.keyboard.press("ArrowRight")
     expect(watched_page).to_have_url(re.compile(r"year=2013"))
     expect(watched_page.locator("#map-summary")).to_contain_text("World, 2013")
+    expect(watched_page.locator("#map-caption")).to_have_text(re.compile("2013 report"))
+    assert watched_page.evaluate(colours) != before
     watched_page.go_back()
     expect(watched_page.locator("#map-summary")).to_contain_text("World, 2012")
     expect(watched_page).to_have_url(re.compile(r"year=2012"))
@@ -81,7 +85,7 @@ def test_bad_parameters_fall_back_with_a_notice(watched_page, app_url):
 
 def test_table_view_is_a_text_alternative(watched_page, app_url):
     open_map(watched_page, app_url, "?year=2020")
-    watched_page.get_by_text("Table view of the map").click()
+    watched_page.get_by_role("button", name="Show the map as a table").click()
     row = watched_page.locator("#map-table tr", has_text="Kazakhstan")
     expect(row).to_contain_text("Tier 2 Watch List")
 

@@ -26,7 +26,7 @@ def test_map_colours_tiers_and_no_data_separately():
     assert list(choropleth.z) == [codes.index("2WL"), codes.index("1"), NO_DATA_INDEX]
     assert "No data for 2016" in choropleth.text[2] and "2015: Tier 2" in choropleth.text[2]
     assert "downgraded" in choropleth.text[0] and "Watch List 1 report in a row" in choropleth.text[0]
-    assert figure.layout.geo.fitbounds is False and figure.layout.geo.resolution == 50
+    assert figure.layout.geo.fitbounds is False and figure.layout.geo.resolution == 110
 
 
 def test_small_places_get_clickable_markers():
@@ -58,3 +58,17 @@ def test_suppressed_counts_are_marked_not_zero():
     shown, suppressed = figure.data
     assert list(shown.y) == [134.0, 20.0]
     assert list(suppressed.y) == [SUPPRESSION_BOUND] and list(suppressed.text) == ["<5"]
+
+
+def test_every_place_missing_from_the_fast_geometry_gets_a_marker():
+    """The interactive map draws 1:110m geometry: each ranked place it lacks must be small (marker)."""
+    import csv
+    import json
+
+    from etl.settings import REPO_ROOT
+    topo = json.loads((REPO_ROOT / "dashboard/assets/topojson/world_110m.json").read_text())
+    ids = {g.get("id") for g in topo["objects"]["countries"]["geometries"]}
+    with (REPO_ROOT / "data/places.csv").open(encoding="utf-8") as fh:
+        ranked = [r for r in csv.DictReader(fh) if r["tip_ranked"] == "1"]
+    missing = [r for r in ranked if r["map_id"] not in ids]
+    assert missing and all(float(r["area_km2"]) < SMALL_AREA_KM2 for r in missing)
