@@ -10,7 +10,8 @@ from dash import Dash, dcc, html
 from dashboard import queries
 from etl import settings
 from etl.db import make_engine
-from etl.tiers import LAST_REPORT_YEAR
+from etl.tiers import FIRST_REPORT_YEAR, LAST_REPORT_YEAR
+from dashboard.regions import DEFAULT_REGION
 
 HERE = Path(__file__).resolve().parent
 TOPOJSON_URL = "/assets/topojson/"
@@ -67,7 +68,15 @@ def create_app(database_url: str | None = None) -> Dash:
     app.server.extensions["tip_engine"] = make_engine(database_url)
     queries.cache.init_app(app.server, config=cache_config(database_url))
     app.layout = shell
-    with app.server.app_context():  # fill the cache now rather than on the first visitor's request
-        from dashboard import views
-        views.map_view(LAST_REPORT_YEAR)
+    warm_cache(app)
     return app
+
+
+def warm_cache(app: Dash) -> None:
+    """Compute the world map's views for every report year now (about half a second), so that
+    visitors' year changes are served from the cache."""
+    from dashboard import map_panels, views
+    with app.server.app_context():
+        for year in range(FIRST_REPORT_YEAR, LAST_REPORT_YEAR + 1):
+            views.map_view(year)
+            map_panels.summary(year, DEFAULT_REGION)

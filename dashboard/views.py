@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import queries
-from dashboard.analysis import history_frame, year_view
+from dashboard.analysis import history_frame, watch_list_rule, year_view
 from dashboard.queries import cache
 from dashboard.regions import REGIONS
+from etl.tiers import LAST_REPORT_YEAR
 
 
 @cache.memoize()
@@ -19,6 +20,13 @@ def history() -> pd.DataFrame:
 def map_view(year: int) -> pd.DataFrame:
     """Every ranked place in a report year (same rows, same order, every year)."""
     return year_view(history(), queries.all_places(), year)
+
+
+@cache.memoize()
+def rule_outcomes() -> pd.DataFrame:
+    """Watch-List rule outcomes for every place and report year (filtered per view)."""
+    places = queries.all_places()
+    return watch_list_rule(history(), LAST_REPORT_YEAR, places.index)["history"]
 
 
 def region_members(region_id: str) -> pd.DataFrame | None:

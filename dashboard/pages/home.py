@@ -5,14 +5,13 @@ import dash
 from dash import Input, Output, Patch, State, callback, ctx, dcc, html, no_update
 
 from dashboard import views
-from dashboard.analysis import RULE_FIRST_YEAR, watch_list_rule
 from dashboard.app import GRAPH_CONFIG
 from dashboard.components import legend, notice
 from dashboard.figures.map import geo_window, map_arrays, tier_map
-from dashboard.queries import cache
+from dashboard.map_panels import caption, selection, summary, table_view
 from dashboard.regions import REGIONS
 from dashboard.state import map_search, parse_map_state, query_params
-from etl.tiers import FIRST_REPORT_YEAR, LAST_REPORT_YEAR, NO_DATA_COLOUR, NO_DATA_LABEL, TIERS, tier_label
+from etl.tiers import FIRST_REPORT_YEAR, LAST_REPORT_YEAR
 
 dash.register_page(__name__, path="/", title="TIP tiers: world map", name="Map")
 
@@ -89,82 +88,6 @@ def sync_url(search, year, region, _ticks):
 def toggle_play(_clicks, disabled):
     playing = disabled  # it was paused: start
     return not playing, "❚❚ Pause" if playing else "▶ Play", "true" if playing else "false"
-
-
-def _place_links(codes, names) -> list:
-    out = []
-    for i, code in enumerate(codes):
-        if i:
-            out.append(", ")
-        out.append(dcc.Link(names.get(code, code), href=f"/country/{code}"))
-    return out
-
-
-def caption(year: int, region_id: str) -> str:
-    return f"Map of TIP tiers in the {year} report, {REGIONS[region_id].label}."
-
-
-def selection(year: int, region_id: str):
-    view = views.map_view(year)
-    members = views.region_members(region_id)
-    return view if members is None else view[view.index.isin(members.index)]
-
-
-@cache.memoize()
-def summary(year: int, region_id: str) -> list:
-    """Counts per tier, changes since the previous report and the Watch-List rule for a selection."""
-    view = selection(year, region_id)
-    members = view.index
-    names = view["name"].to_dict()
-    with_data = view[view["tier"].notna()]
-    items = [html.H2(f"{REGIONS[region_id].label}, {year}")]
-    items.append(html.P(f"{len(with_data)} places with a placement; {len(view) - len(with_data)} with no data."))
-    rows = [html.Li([html.Span(className="swatch", style={"background": t.colour}), f"{t.label}: ",
-                     html.B(str(int((with_data['tier'] == t.code).sum())))]) for t in TIERS]
-    rows.append(html.Li([html.Span(className="swatch", style={"background": NO_DATA_COLOUR}), f"{NO_DATA_LABEL}: ",
-                         html.B(str(len(view) - len(with_data)))]))
-    items.append(html.Ul(rows, className="tier-counts"))
-    if year > FIRST_REPORT_YEAR:
-        up = view[view["change"] == "upgrade"]["iso3"].tolist()
-        down = view[view["change"] == "downgrade"]["iso3"].tolist()
-        items.append(html.H3(f"Since the {year - 1} report"))
-        items.append(html.P([html.B(f"{len(up)} upgraded"), ": ", *(_place_links(up, names) or ["none"])]))
-        items.append(html.P([html.B(f"{len(down)} downgraded"), ": ", *(_place_links(down, names) or ["none"])]))
-    rule = watch_list_rule(views.history(), year, members)
-    items.append(html.H3("Watch List rule"))
-    items.append(html.P("A place on the Tier 2 Watch List in two consecutive reports must drop to Tier 3 in the next "
-                        "unless the Secretary of State waives it (TVPRA 2008).", className="muted"))
-    at_risk = rule["at_risk"]["iso3"].tolist()
-    items.append(html.P([html.B(f"At risk in {year + 1}: {len(at_risk)}"), " ",
-                         *(_place_links(at_risk, names) or ["none"])]))
-    history = rule["history"]
-    if not history.empty:
-        recent = history.sort_values(["report_year", "outcome"], ascending=[False, True])
-        table_rows = [html.Tr([html.Td(str(r.report_year)), html.Td(dcc.Link(names.get(r.iso3, r.iso3), href=f"/country/{r.iso3}")),
-                               html.Td(r.outcome)]) for r in recent.itertuples()]
-        items.append(html.Details([
-            html.Summary(f"Past outcomes since {RULE_FIRST_YEAR} ({len(history)})"),
-            html.P("Derived from consecutive placements in our data; 'no data' where a year is missing.", className="muted"),
-            html.Table([html.Thead(html.Tr([html.Th("Report"), html.Th("Place"), html.Th("Outcome")])),
-                        html.Tbody(table_rows)], className="data-table"),
-        ]))
-    return items
-
-
-def table_view(view, year: int) -> html.Table:
-    rows = []
-    for r in view.sort_values("name").itertuples():
-        rows.append(html.Tr([
-            html.Td(dcc.Link(r.name, href=f"/country/{r.iso3}")),
-            html.Td(tier_label(r.tier)),
-            html.Td(tier_label(r.previous)),
-            html.Td(r.change if isinstance(r.change, str) else "–"),
-        ]))
-    return html.Table([
-        html.Caption(f"TIP tier placements, {year} report"),
-        html.Thead(html.Tr([html.Th("Place", scope="col"), html.Th(f"Tier {year}", scope="col"),
-                            html.Th(f"Tier {year - 1}", scope="col"), html.Th("Change", scope="col")])),
-        html.Tbody(rows)], className="data-table")
 
 
 @callback(Output("tier-map", "figure"), Output("map-summary", "children"), Output("map-caption", "children"),

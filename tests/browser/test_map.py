@@ -99,3 +99,14 @@ def test_phone_width_has_no_horizontal_scroll(watched_page, app_url):
 def test_unknown_path_is_a_plain_404(watched_page, app_url):
     watched_page.goto(f"{app_url}/no/such/page")
     expect(watched_page.locator("h1")).to_have_text("Page not found")
+
+
+def test_play_steps_through_the_years_and_pauses(watched_page, app_url):
+    open_map(watched_page, app_url, "?year=2010")
+    play = watched_page.get_by_role("button", name="Play through the years")
+    play.click()
+    expect(play).to_have_attribute("aria-pressed", "true")
+    expect(watched_page).to_have_url(re.compile(r"year=2011"), timeout=5_000)
+    play.click()
+    expect(play).to_have_attribute("aria-pressed", "false")
+    expect(play).to_have_text("▶ Play")
