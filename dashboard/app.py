@@ -20,7 +20,6 @@ INDEX = """<!DOCTYPE html>
 <head>
 {%metas%}<title>{%title%}</title>{%favicon%}
 <link rel="preload" href="/_dash-component-suites/plotly/package_data/plotly.min.js" as="script">
-<link rel="preload" href="/assets/topojson/world_110m.json" as="fetch" crossorigin="anonymous">
 {%css%}
 </head>
 <body>
@@ -68,6 +67,10 @@ def create_app(database_url: str | None = None) -> Dash:
     app.server.extensions["tip_engine"] = make_engine(database_url)
     queries.cache.init_app(app.server, config=cache_config(database_url))
     app.layout = shell
+    from dashboard.files import files, limiter
+    app.server.register_blueprint(files)
+    app.server.config["RATELIMIT_STORAGE_URI"] = settings.get("REDIS_URL") or "memory://"
+    limiter.init_app(app.server)
     warm_cache(app)
     return app
 

@@ -8,6 +8,8 @@ from dashboard import views
 from dashboard.analysis import RULE_FIRST_YEAR, WATCH_LIST
 from dashboard.queries import cache
 from dashboard.regions import REGIONS
+from dashboard.share import share_panel
+from dashboard.state import map_search
 from etl.tiers import FIRST_REPORT_YEAR, NO_DATA_COLOUR, NO_DATA_LABEL, TIERS, tier_label
 
 
@@ -86,3 +88,11 @@ def table_view(view, year: int) -> html.Table:
         html.Thead(html.Tr([html.Th("Place", scope="col"), html.Th(f"Tier {year}", scope="col"),
                             html.Th(f"Tier {year - 1}", scope="col"), html.Th("Change", scope="col")])),
         html.Tbody(rows)], className="data-table")
+
+
+def map_share(year: int, region_id: str):
+    query = map_search(year, region_id)
+    where = "" if region_id == "world" else f", {REGIONS[region_id].label}"
+    return share_panel("/map", query, f"/embed/map{query}", f"/{query}", what=f"TIP tier placements {year}{where}",
+                       source=f"U.S. Department of State, Trafficking in Persons Report {year}",
+                       title=f"TIP tiers {year}")

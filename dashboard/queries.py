@@ -69,3 +69,10 @@ def last_load() -> dict | None:
         row = conn.execute(select(etl_runs.c.finished_at, etl_runs.c.id).where(etl_runs.c.outcome == "ok")
                            .order_by(desc(etl_runs.c.id)).limit(1)).first()
     return dict(row._mapping) if row else None
+
+
+@cache.memoize()
+def table_frame(name: str) -> pd.DataFrame:
+    """A whole data table (for the Data Package download)."""
+    from etl.schema import metadata
+    return _frame(select(metadata.tables[name]))

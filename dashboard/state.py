@@ -70,4 +70,4 @@ def parse_compare(raw: str | None, known: set[str], main: str, notices: list[str
 
 
 def compare_search(codes: list[str]) -> str:
-    return "?" + urlencode({"compare": ",".join(codes)}) if codes else ""
+    return "?" + urlencode({"compare": ",".join(codes)}, safe=",") if codes else ""

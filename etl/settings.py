@@ -35,7 +35,8 @@ SETTINGS: dict[str, Setting] = {
         Setting("HOST", "127.0.0.1", "Address the dashboard listens on (`python -m dashboard`)."),
         Setting("PORT", "8050", "Port the dashboard listens on."),
         Setting("REDIS_URL", "", "Redis URL for the shared query cache (e.g. redis://127.0.0.1:6379/0); empty: in-process cache."),
-        Setting("CACHE_TIMEOUT", "3600", "Seconds a cached query result is kept."),
+        Setting("CACHE_TIMEOUT", "3600", "Seconds a cached query result or generated file is kept."),
+        Setting("IMAGE_RATE_LIMIT", "30 per minute", "Image renders allowed per client (cached files are free)."),
         Setting(
             "TIP_RAW_DIR",
             str(REPO_ROOT.parent / "shared" / "datasets"),

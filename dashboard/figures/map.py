@@ -92,11 +92,11 @@ def tier_map(view: pd.DataFrame, year: int, members: pd.DataFrame | None = None,
     figure = go.Figure(go.Choropleth(
         locations=view["map_id"], z=arrays["z"], text=arrays["text"], customdata=view["iso3"], hoverinfo="text",
         colorscale=_colourscale(), zmin=0, zmax=n - 1 + 1e-9, showscale=False, locationmode="ISO-3",
-        marker_line_color="#ffffff", marker_line_width=0.4, name="tiers"))
+        marker_line_color="#ffffff", marker_line_width=0.4, name="tiers", showlegend=False))
     small = small_places(view)
     figure.add_trace(go.Scattergeo(
         lon=small["rep_lon"], lat=small["rep_lat"], customdata=small["iso3"], hoverinfo="text",
-        text=arrays["marker_text"], mode="markers", name="small places",
+        text=arrays["marker_text"], mode="markers", name="small places", showlegend=False,
         marker=dict(size=8, color=arrays["marker_color"], line=dict(color="#333333", width=1))))
     figure.update_geos(projection_type="natural earth", showframe=False, showcoastlines=False, showcountries=False,
                        showland=True, landcolor=NO_DATA_COLOUR, showocean=True, oceancolor="#F4F8FB", showlakes=False,

@@ -7,19 +7,15 @@ import pandas as pd
 from dash import Input, Output, State, callback, ctx, dcc, html, no_update
 
 from dashboard import queries
+from dashboard.charts import UNODC_METRICS, counts_chart_for
 from dashboard.app import GRAPH_CONFIG
 from dashboard.components import notice, source_list
-from dashboard.figures.counts import counts_chart
 from dashboard.figures.history import tier_history
+from dashboard.share import file_links, share_panel
 from dashboard.state import MAX_COMPARE, compare_search, parse_compare, query_params
 from etl.tiers import LAST_REPORT_YEAR, NO_DATA_LABEL, tier_label
 
 DEFAULT_PLACE = "KAZ"
-UNODC_METRICS = {
-    "unodc_detected_victims": "Detected victims (UNODC)",
-    "unodc_persons_prosecuted": "Persons prosecuted (UNODC)",
-    "unodc_persons_convicted": "Persons convicted (UNODC)",
-}
 REGION_NAMES = {"AF": "Africa", "EAP": "East Asia & Pacific", "EUR": "Europe & Eurasia", "NEA": "Near East",
                 "SCA": "South & Central Asia", "WHA": "Western Hemisphere"}
 
@@ -72,16 +68,24 @@ def indicator_section(frame: pd.DataFrame, numbers: dict) -> list:
     return items
 
 
-def counts_section(frame: pd.DataFrame, name: str, numbers: dict) -> list:
+def history_share(code: str, names: dict, compared: list[str]):
+    query = compare_search(compared)
+    label = ", ".join(names[c] for c in [code, *compared])
+    return share_panel(f"/country/{code}", query, f"/embed/country/{code}{query}", f"/country/{code}{query}",
+                       what=f"TIP tier history of {label}",
+                       source="U.S. Department of State, Trafficking in Persons Reports 2001–2025", title=f"TIP tiers: {label}")
+
+
+def counts_section(frame: pd.DataFrame, name: str, numbers: dict, code: str) -> list:
     items = []
     totals = frame[(frame["breakdown"] == "total") & frame["metric"].isin(list(UNODC_METRICS))]
     if not totals.empty:
-        items.append(dcc.Graph(id="counts-graph", config=GRAPH_CONFIG,
-                               figure=counts_chart(totals, UNODC_METRICS, f"{name}: UNODC counts")))
+        items.append(dcc.Graph(id="counts-graph", config=GRAPH_CONFIG, figure=counts_chart_for(code).figure))
         for source_id in totals["source_id"].unique():
             items.append(html.P(["UNODC GLOTIP country data ", _cite(source_id, numbers),
                                  ". '<5' marks a count the source suppressed (fewer than five), never zero."],
                                 className="muted"))
+        items += file_links(f"/country/{code}/counts")
     narrative = frame[~frame["metric"].str.startswith("unodc_")]
     if not narrative.empty:
         items.append(html.H3("Figures quoted from TIP reports and other pages"))
@@ -100,7 +104,7 @@ def _money(amount, currency) -> str:
     return f"{amount:,.0f} {currency or ''}".strip()
 
 
-def funding_section(frame: pd.DataFrame, numbers: dict) -> list:
+def funding_section(frame: pd.DataFrame, numbers: dict, code: str) -> list:
     if frame.empty:
         return [html.P("No shelter or victim-assistance funding figures are recorded for this place.", className="muted")]
     rows = [html.Tr([html.Td(r.period or "–"), html.Td(r.funder), html.Td(r.recipient or "–"), html.Td(r.purpose or "–"),
@@ -113,7 +117,8 @@ def funding_section(frame: pd.DataFrame, numbers: dict) -> list:
                    "per-shelter, per-victim and multi-year amounts are marked in the notes.", className="muted"),
             html.Table([html.Thead(html.Tr([html.Th(h) for h in ("Period", "Funder", "Recipient", "Purpose", "Amount",
                                                                  "USD as published", "Quote")])),
-                        html.Tbody(rows)], className="data-table")]
+                        html.Tbody(rows)], className="data-table"),
+            *file_links(f"/country/{code}/funding", has_image=False)]
 
 
 def header(iso3: str, places: pd.DataFrame, history: pd.DataFrame) -> list:
@@ -144,8 +149,9 @@ def layout(iso3=None, compare=None, **_other):
     sections = [
         html.Section([html.H2("OSCE indicators"), *indicator_section(queries.place_indicators(code), numbers)]),
         html.Section([html.H2("Victims, prosecutions, convictions"),
-                      *counts_section(queries.place_statistics(code), names[code], numbers)]),
-        html.Section([html.H2("Shelter and victim-assistance funding"), *funding_section(queries.place_funding(code), numbers)]),
+                      *counts_section(queries.place_statistics(code), names[code], numbers, code)]),
+        html.Section([html.H2("Shelter and victim-assistance funding"),
+                      *funding_section(queries.place_funding(code), numbers, code)]),
     ]
     records = queries.source_records(tuple(sorted(numbers)))
     ordered = records.loc[sorted(numbers, key=numbers.get)]
@@ -173,12 +179,14 @@ def layout(iso3=None, compare=None, **_other):
                                 figure=tier_history(histories([code, *compared]), names)),
                       html.P(["Placements: ", *[_cite(s, numbers) for s in dict.fromkeys(history["source_id"])]],
                              className="muted citations")]),
+        html.Div(history_share(code, names, compared), id="history-share"),
         *sections,
         html.Section([html.H2("Sources cited on this page"), source_list(ordered)], id="sources"),
     ])
 
 
 @callback(Output("country-url", "search"), Output("compare-select", "value"), Output("history-graph", "figure"),
+          Output("history-share", "children"),
           Input("country-url", "search"), Input("compare-select", "value"), State("country-code", "data"),
           prevent_initial_call=True)
 def sync_compare(search, selected, code):
@@ -188,9 +196,10 @@ def sync_compare(search, selected, code):
     if ctx.triggered_id == "compare-select":
         codes = parse_compare(",".join(selected or []), set(places.index), code, [])
         new_value = codes if codes != (selected or []) else no_update
-        return compare_search(codes), new_value, tier_history(histories([code, *codes]), names)
+        return (compare_search(codes), new_value, tier_history(histories([code, *codes]), names),
+                history_share(code, names, codes))
     codes = parse_compare(query_params(search).get("compare"), set(places.index), code, [])
-    return no_update, codes, tier_history(histories([code, *codes]), names)
+    return no_update, codes, tier_history(histories([code, *codes]), names), history_share(code, names, codes)
 
 
 @callback(Output("country-nav", "pathname"), Input("place-select", "value"), State("country-code", "data"),

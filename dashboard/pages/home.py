@@ -8,7 +8,7 @@ from dashboard import views
 from dashboard.app import GRAPH_CONFIG
 from dashboard.components import legend, notice
 from dashboard.figures.map import geo_window, map_arrays, tier_map
-from dashboard.map_panels import caption, selection, summary, table_view
+from dashboard.map_panels import caption, map_share, selection, summary, table_view
 from dashboard.regions import REGIONS
 from dashboard.state import map_search, parse_map_state, query_params
 from etl.tiers import FIRST_REPORT_YEAR, LAST_REPORT_YEAR
@@ -60,6 +60,7 @@ def layout(**params):
                         **{"aria-expanded": "false", "aria-controls": "map-table"}),
             html.Div(id="map-table"),
         ]),
+        html.Div(map_share(year, region), id="map-share"),
     ])
 
 
@@ -91,6 +92,7 @@ def toggle_play(_clicks, disabled):
 
 
 @callback(Output("tier-map", "figure"), Output("map-summary", "children"), Output("map-caption", "children"),
+          Output("map-share", "children"),
           Input("year-slider", "value"), Input("region-select", "value"), prevent_initial_call=True)
 def render(year, region_id):
     """Patch only what a year or region change alters: colours, hover text and the map window."""
@@ -103,7 +105,7 @@ def render(year, region_id):
     window = geo_window(views.region_members(region_id))
     figure["layout"]["geo"]["center"] = window["center"]
     figure["layout"]["geo"]["projection"]["scale"] = window["projection_scale"]
-    return figure, summary(year, region_id), caption(year, region_id)
+    return figure, summary(year, region_id), caption(year, region_id), map_share(year, region_id)
 
 
 @callback(Output("map-table", "children"), Output("table-toggle", "children"), Output("table-toggle", "aria-expanded"),
