@@ -47,7 +47,8 @@ def shell() -> html.Div:
         html.A("Skip to content", href="#main", className="skip-link"),
         html.Header(className="site-header", children=[
             dcc.Link("TIP tiers", href="/", className="brand"),
-            html.Nav([dcc.Link("Map", href="/"), dcc.Link("Countries", href="/country/KAZ")], **{"aria-label": "Main"}),
+            html.Nav([dcc.Link("Map", href="/"), dcc.Link("Countries", href="/country/KAZ"),
+                      dcc.Link("Funding gaps", href="/funding")], **{"aria-label": "Main"}),
         ]),
         html.Main(dash.page_container, id="main", tabIndex="-1"),
         html.Footer(className="site-footer", children=[

@@ -9,8 +9,9 @@ from urllib.parse import urlencode
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import queries, views
+from dashboard import funding_gap, queries, views
 from dashboard.figures.counts import counts_chart
+from dashboard.figures.funding import gap_bars
 from dashboard.figures.history import tier_history
 from dashboard.figures.map import tier_map
 from dashboard.regions import DEFAULT_REGION, REGIONS
@@ -166,3 +167,65 @@ def funding_table_for(iso3: str) -> Chart:
         definitions={"amount_local": "Amount in the currency the source printed", "currency": "ISO 4217 code as printed",
                      "amount_usd_as_published": "USD figure printed in the same sentence (the source's exchange rate)",
                      "note": "Caveats: per shelter, per victim, multi-year, not trafficking-specific ..."})
+
+
+def funding_chart(year: int | None, region_id: str, cost_per_victim: float) -> Chart:
+    """The funding-gap estimate: every place-year (or one year) of a region, ranked by gap."""
+    table = views.gap_table(cost_per_victim)
+    members = views.region_members(region_id)
+    if members is not None:
+        table = table[table["iso3"].isin(members.index)]
+    shown_year = year or views.default_funding_year()
+    data = table if year is None else table[table["year"] == year]
+    data = data.copy()
+    data["victims_source"] = _cite_ids(data["victims_source_id"])
+    data["funding_sources"] = _cite_ids(data["funding_source_ids"])
+    data["tier_next_report"] = [tier_label(t) for t in data["tier_next_report"]]
+    assumption = funding_gap.COST_LABEL.format(cost=cost_per_victim) if cost_per_victim == funding_gap.DEFAULT_COST_PER_VICTIM \
+        else f"Assumption set by the user: US$ {cost_per_victim:,.0f} to assist one identified victim for a year."
+    data["victims"] = data["victims"].astype("Int64")
+    data[["need", "funding", "gap", "funding_per_victim"]] = data[["need", "funding", "gap", "funding_per_victim"]].round(2)
+    data["assumption"] = assumption
+    data["estimate"] = funding_gap.ESTIMATE_NOTE
+    columns = ["iso3", "name", "year", "victims", "victims_as_published", "victims_metric", "cost_per_victim", "need",
+               "funding", "funding_figures", "funding_listed", "gap", "funding_per_victim", "tier_next_report",
+               "assumption", "estimate", "victims_source", "funding_sources"]
+    region = REGIONS[region_id]
+    query = {"year": year, "region": None if region_id == DEFAULT_REGION else region_id,
+             "cost_per_victim": None if cost_per_victim == funding_gap.DEFAULT_COST_PER_VICTIM else f"{cost_per_victim:g}"}
+    query_string = urlencode({k: v for k, v in query.items() if v is not None})
+    bars = table[(table["year"] == shown_year) & table["gap"].notna()]
+    return Chart(
+        slug=f"funding-gap-{year or 'all'}-{region_id}",
+        title=f"Estimated shelter and victim-assistance funding gaps, {shown_year}",
+        subtitle=f"{region.label}; ESTIMATE: victims identified × US$ {cost_per_victim:,.0f} per victim (assumption) "
+                 f"− recorded funding (USD as published)",
+        sources=["Victims: U.S. Department of State TIP Report narratives and UNODC GLOTIP",
+                 "funding: TIP Report narratives and other cited pages (USD as published)",
+                 f"cost per victim: {'illustrative assumption' if cost_per_victim == funding_gap.DEFAULT_COST_PER_VICTIM else 'set by the user'}"],
+        view_path="/funding" + (f"?{query_string}" if query_string else ""),
+        data=data[columns].reset_index(drop=True),
+        definitions={
+            "victims": "Victims identified that year (best available count; empty when unknown or suppressed '<5')",
+            "victims_metric": "Which count: the government's identification (TIP narrative) first, then UNODC detected victims",
+            "need": "ESTIMATE: victims × cost_per_victim (US$); empty without a victim count",
+            "funding": "Recorded funding in US$ as published, summed over figures that can be added up; empty = unknown (not zero)",
+            "funding_figures": "Figures summed into funding", "funding_listed": "Funding figures listed for the place-year",
+            "gap": "ESTIMATE: need − funding (US$); empty when either is unknown",
+            "funding_per_victim": "funding / victims (US$)", "cost_per_victim": "The assumption used (US$ per victim)",
+            "tier_next_report": "Tier in the TIP report covering that year (published the year after)"},
+        figure=gap_bars(bars),
+        notes=[assumption, funding_gap.ESTIMATE_NOTE,
+               "Not summed: per-victim, per-shelter and monthly rates, multi-year or cumulative amounts, figures not "
+               "specific to trafficking, amounts without a published USD value, and repeats of a figure in a later report."])
+
+
+def _cite_ids(column: pd.Series) -> list[str]:
+    """Space-separated source ids -> their URLs (or titles), joined with ' | '."""
+    ids = tuple(sorted({s for cell in column.dropna() for s in str(cell).split()}))
+    records = queries.source_records(ids) if ids else pd.DataFrame()
+    def cite(cell):
+        if not isinstance(cell, str) or not cell:
+            return ""
+        return " | ".join((records.at[s, "url"] or records.at[s, "title"]) for s in cell.split())
+    return [cite(c) for c in column]

@@ -2,6 +2,7 @@
 
   /map.png?year=2012&region=osce   /map.svg  /map.pdf  /map.csv  /map.xlsx  /map.json
   /country/KAZ.png?compare=UZB     /country/KAZ/counts.png   /country/KAZ/funding.csv
+  /funding.csv?year=2016&region=osce&cost_per_victim=3000   (every parameter optional)
   /data/package.zip                (the whole database as a Frictionless Data Package)
 
 PNG takes ?scale=2 for print. Files are cached; image renders are rate-limited per client. Bad
@@ -17,8 +18,9 @@ from flask import Blueprint, Response, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
-from dashboard import queries
-from dashboard.charts import LICENCE, Chart, counts_chart_for, funding_table_for, history_chart, map_chart
+from dashboard import funding_gap, queries
+from dashboard.charts import (LICENCE, Chart, counts_chart_for, funding_chart, funding_table_for, history_chart,
+                              map_chart)
 from dashboard.datapackage import build_package
 from dashboard.figures.publish import for_publication, tier_legend
 from dashboard.images import FORMATS, ImagesUnavailable, render
@@ -183,6 +185,19 @@ def country_chart_file(code, chart, ext):
     if chart not in COUNTRY_CHARTS:
         raise BadRequest(404, f"No chart {chart[:20]!r}: use one of {', '.join(COUNTRY_CHARTS)}.")
     return serve(lambda: COUNTRY_CHARTS[chart](iso3), ext, has_image=chart != "funding")
+
+
+@files.route("/funding.<ext>")
+@limiter.limit(IMAGE_LIMIT, exempt_when=_only_renders)
+def funding_file(ext):
+    raw_year = request.args.get("year")
+    year = None if raw_year in (None, "") else _year(raw_year)
+    region = _region(request.args.get("region"))
+    notices: list[str] = []
+    cost = funding_gap.parse_cost(request.args.get("cost_per_victim"), notices)
+    if notices:
+        raise BadRequest(400, notices[0])
+    return serve(lambda: funding_chart(year, region, cost), ext)
 
 
 @files.route("/data/package.zip")

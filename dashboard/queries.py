@@ -76,3 +76,13 @@ def table_frame(name: str) -> pd.DataFrame:
     """A whole data table (for the Data Package download)."""
     from etl.schema import metadata
     return _frame(select(metadata.tables[name]))
+
+
+@cache.memoize()
+def all_funding() -> pd.DataFrame:
+    return _frame(select(funding).order_by(funding.c.iso3, funding.c.report_year, funding.c.id))
+
+
+@cache.memoize()
+def victim_statistics(metrics: tuple[str, ...]) -> pd.DataFrame:
+    return _frame(select(statistics).where(statistics.c.metric.in_(metrics)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlencode
 
+from dashboard.funding_gap import DEFAULT_COST_PER_VICTIM, parse_cost
 from dashboard.regions import DEFAULT_REGION, REGIONS
 from etl.tiers import FIRST_REPORT_YEAR, LAST_REPORT_YEAR
 
@@ -71,3 +72,35 @@ def parse_compare(raw: str | None, known: set[str], main: str, notices: list[str
 
 def compare_search(codes: list[str]) -> str:
     return "?" + urlencode({"compare": ",".join(codes)}, safe=",") if codes else ""
+
+
+def parse_funding_state(params: dict[str, str], years: list[int], default_year: int,
+                        known_places: set[str]) -> tuple[int, str, float, str | None, list[str]]:
+    """year (one with estimates), region, cost per victim and drill-down place of the funding page."""
+    notices: list[str] = []
+    raw = params.get("year")
+    year = default_year
+    if raw not in (None, ""):
+        if raw.isdigit() and int(raw) in years:
+            year = int(raw)
+        else:
+            notices.append(f"No funding-gap estimate for “{raw[:20]}”: showing {year}. Years with estimates: "
+                           f"{min(years)}–{max(years)}.")
+    region = parse_region(params.get("region"), notices)
+    cost = parse_cost(params.get("cost_per_victim"), notices)
+    place = (params.get("place") or "").upper() or None
+    if place and place not in known_places:
+        notices.append(f"No place with the code “{place[:10]}”.")
+        place = None
+    return year, region, cost, place, notices
+
+
+def funding_search(year: int, region: str, cost: float, place: str | None) -> str:
+    params = {"year": year}
+    if region != DEFAULT_REGION:
+        params["region"] = region
+    if cost != DEFAULT_COST_PER_VICTIM:
+        params["cost_per_victim"] = f"{cost:g}"
+    if place:
+        params["place"] = place
+    return "?" + urlencode(params)

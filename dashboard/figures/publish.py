@@ -38,8 +38,8 @@ def for_publication(figure: go.Figure, *, title: str, subtitle: str, sources: li
     out.update_layout(
         width=width, height=height, autosize=False, paper_bgcolor="white", legend=legend,
         title=dict(text=f"<b>{title}</b><br><span style='font-size:14px;color:#444'>{subtitle}</span>",
-                   x=0.01, xanchor="left", y=1, yanchor="top", pad=dict(t=14), font=dict(size=20)),
-        margin=dict(l=50, r=30, t=100, b=foot + LINE * (len(lines) + 1) + 15),
+                   x=0.01, xanchor="left", y=1, yanchor="top", pad=dict(t=22), font=dict(size=20)),
+        margin=dict(l=50, r=30, t=110, b=foot + LINE * (len(lines) + 1) + 15),
         font=dict(family="DejaVu Sans, Arial, sans-serif", color="#1a1a1a"))
     out.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0, yshift=-foot,
                        xanchor="left", yanchor="top", showarrow=False, align="left", font=dict(size=11, color="#333"))

@@ -149,3 +149,22 @@ def test_without_a_browser_images_say_why(database, monkeypatch):
     assert response.status_code == 503 and "Chromium" in response.data.decode()
     page = app.server.test_client().get("/map.csv?year=2011")
     assert page.status_code == 200
+
+
+def test_funding_csv_data_contract(client):
+    body = client.get("/funding.csv?year=2016&region=osce&cost_per_victim=3000").data.decode()
+    rows = list(__import__("csv").DictReader(io.StringIO(body)))
+    assert {"iso3", "year", "victims", "need", "funding", "gap", "assumption", "victims_source", "funding_sources"} <= set(rows[0])
+    assert len({(r["iso3"], r["year"]) for r in rows}) == len(rows) and {r["year"] for r in rows} == {"2016"}
+    for r in rows:
+        if r["victims"]:
+            assert float(r["need"]) == int(r["victims"]) * 3000
+        else:
+            assert r["need"] == "" and r["gap"] == ""
+        if r["funding"] == "":
+            assert r["gap"] == ""  # unknown funding: no gap
+        assert "3,000" in r["assumption"] and r["estimate"].startswith("need and gap are estimates")
+    every_year = list(__import__("csv").DictReader(io.StringIO(client.get("/funding.csv").data.decode())))
+    assert len({r["year"] for r in every_year}) > 5 and "Illustrative" in every_year[0]["assumption"]
+    assert client.get("/funding.csv?cost_per_victim=-1").status_code == 400
+    assert png_size(client.get("/funding.png?year=2016").data) == SIZES["chart"]
