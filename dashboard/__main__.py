@@ -7,21 +7,23 @@ from pathlib import Path
 
 from etl import settings
 from etl.db import make_engine, migrate
-from etl.load import last_good_inputs, load
+from etl.load import input_checksums, last_good_inputs, load
 from etl.progress import Progress
 
 
 def ensure_loaded(database_url: str) -> None:
-    """An empty or missing database gets the bundled data, so one command starts everything."""
+    """An empty or missing database, or one holding other files than the bundled data folder, gets
+    the bundled data: one command starts everything, also after an update of data/."""
+    data_dir = Path(settings.get("TIP_DATA_DIR"))
     engine = make_engine(database_url)
     try:
         migrate(engine)
         with engine.connect() as conn:
-            loaded = last_good_inputs(conn) is not None
+            current = last_good_inputs(conn) == input_checksums(data_dir)
     finally:
         engine.dispose()
-    if not loaded:
-        load(database_url, Path(settings.get("TIP_DATA_DIR")), progress=Progress())
+    if not current:
+        load(database_url, data_dir, progress=Progress())
 
 
 def main(argv: list[str] | None = None) -> int:

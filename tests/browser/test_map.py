@@ -94,6 +94,11 @@ def test_phone_width_has_no_horizontal_scroll(watched_page, app_url):
     watched_page.set_viewport_size({"width": 375, "height": 800})
     open_map(watched_page, app_url, "?year=2020")
     assert watched_page.evaluate("document.documentElement.scrollWidth") <= 375
+    for path in ("/country/KAZ", "/funding?region=osce"):
+        watched_page.goto(f"{app_url}{path}")
+        expect(watched_page.locator("h1")).to_be_visible(timeout=20_000)
+        watched_page.wait_for_load_state("networkidle")
+        assert watched_page.evaluate("document.documentElement.scrollWidth") <= 375, path
 
 
 def test_unknown_path_is_a_plain_404(watched_page, app_url):
