@@ -10,6 +10,16 @@ from dashboard.figures.history import LINE_COLOURS
 SUPPRESSION_BOUND = 5
 
 
+def every_year(rows: pd.DataFrame, column: str) -> pd.Series:
+    """Values indexed by every year from the first to the last, NaN where there is none, so that a
+    line breaks at a missing year instead of bridging it."""
+    series = rows.set_index("year")[column].astype(float)
+    if series.empty:
+        return series
+    years = range(int(series.index.min()), int(series.index.max()) + 1)
+    return series[~series.index.duplicated()].reindex(years)
+
+
 def counts_chart(stats: pd.DataFrame, labels: dict[str, str], title: str | None = None) -> go.Figure:
     """stats: metric, year, value, suppressed (totals only). One line per metric."""
     figure = go.Figure()
@@ -18,8 +28,8 @@ def counts_chart(stats: pd.DataFrame, labels: dict[str, str], title: str | None 
         if rows.empty:
             continue
         colour = LINE_COLOURS[(i + 1) % len(LINE_COLOURS)]
-        shown = rows[~rows["suppressed"].astype(bool)]
-        figure.add_trace(go.Scatter(x=shown["year"], y=shown["value"], name=label, mode="lines+markers",
+        shown = every_year(rows[~rows["suppressed"].astype(bool)], "value")
+        figure.add_trace(go.Scatter(x=shown.index, y=shown.values, name=label, mode="lines+markers", connectgaps=False,
                                     line=dict(color=colour), hovertemplate=f"{label} %{{x}}: %{{y:,}}<extra></extra>"))
         hidden = rows[rows["suppressed"].astype(bool)]
         if not hidden.empty:

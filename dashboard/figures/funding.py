@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.figures.counts import every_year
 from dashboard.figures.history import LINE_COLOURS
 from etl.tiers import NO_DATA_COLOUR, TIER_BY_CODE, tier_label
 
@@ -45,11 +46,12 @@ def gap_bars(table: pd.DataFrame, title: str | None = None) -> go.Figure:
 def need_vs_funding(rows: pd.DataFrame, name: str, title: str | None = None) -> go.Figure:
     """rows: one place's years (year, need, funding). Unknown funding is a gap in the line, not zero."""
     rows = rows.sort_values("year")
+    need, funding = every_year(rows, "need"), every_year(rows, "funding")
     figure = go.Figure()
-    figure.add_trace(go.Scatter(x=rows["year"], y=rows["need"], name="Need (estimate)", mode="lines+markers",
+    figure.add_trace(go.Scatter(x=need.index, y=need.values, name="Need (estimate)", mode="lines+markers",
                                 line=dict(color=LINE_COLOURS[1], dash="dash"), connectgaps=False,
                                 hovertemplate="Need %{x}: US$ %{y:,.0f} (estimate)<extra></extra>"))
-    figure.add_trace(go.Scatter(x=rows["year"], y=rows["funding"], name="Recorded funding", mode="lines+markers",
+    figure.add_trace(go.Scatter(x=funding.index, y=funding.values, name="Recorded funding", mode="lines+markers",
                                 line=dict(color=LINE_COLOURS[4]), connectgaps=False,
                                 hovertemplate="Recorded funding %{x}: US$ %{y:,.0f}<extra></extra>"))
     figure.update_layout(height=320, plot_bgcolor="white", margin=dict(l=10, r=10, t=40 if title else 10, b=10),

@@ -33,13 +33,15 @@ def for_publication(figure: go.Figure, *, title: str, subtitle: str, sources: li
     out = go.Figure(copy.deepcopy(figure.to_dict()))
     lines = textwrap.wrap("Source: " + "; ".join(sources), width=SOURCE_WRAP * width // 1000)
     foot = FOOT[kind]
+    # A map's tier legend runs under the map; a chart's legend stands to the right of the plot.
     legend = (dict(orientation="h", x=0, y=0, yanchor="top", font_size=13) if kind == "map"
-              else dict(orientation="h", x=1, xanchor="right", y=1.02, yanchor="bottom"))
+              else dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top", font_size=12))
     out.update_layout(
         width=width, height=height, autosize=False, paper_bgcolor="white", legend=legend,
         title=dict(text=f"<b>{title}</b><br><span style='font-size:14px;color:#444'>{subtitle}</span>",
                    x=0.01, xanchor="left", y=1, yanchor="top", pad=dict(t=22), font=dict(size=20)),
-        margin=dict(l=50, r=30, t=110, b=foot + LINE * (len(lines) + 1) + 15),
+        margin=dict(l=50, r=30 if kind == "map" or not out.layout.showlegend and len(out.data) < 2 else 300, t=110,
+                    b=foot + LINE * (len(lines) + 1) + 15),
         font=dict(family="DejaVu Sans, Arial, sans-serif", color="#1a1a1a"))
     out.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0, yshift=-foot,
                        xanchor="left", yanchor="top", showarrow=False, align="left", font=dict(size=11, color="#333"))

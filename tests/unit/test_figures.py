@@ -56,7 +56,8 @@ def test_suppressed_counts_are_marked_not_zero():
                           "suppressed": [False, True, False]})
     figure = counts_chart(stats, {"m": "Victims"})
     shown, suppressed = figure.data
-    assert list(shown.y) == [134.0, 20.0]
+    assert list(shown.x) == [2010, 2011, 2012] and shown.y[0] == 134.0 and shown.y[2] == 20.0
+    assert shown.y[1] != shown.y[1]  # the suppressed year is a gap in the line, not a value
     assert list(suppressed.y) == [SUPPRESSION_BOUND] and list(suppressed.text) == ["<5"]
 
 
@@ -72,3 +73,12 @@ def test_every_place_missing_from_the_fast_geometry_gets_a_marker():
         ranked = [r for r in csv.DictReader(fh) if r["tip_ranked"] == "1"]
     missing = [r for r in ranked if r["map_id"] not in ids]
     assert missing and all(float(r["area_km2"]) < SMALL_AREA_KM2 for r in missing)
+
+
+def test_lines_break_at_missing_years():
+    stats = pd.DataFrame({"metric": ["m"] * 3, "year": [2010, 2011, 2015], "value": [10.0, 11.0, 15.0],
+                          "suppressed": [False] * 3})
+    line = counts_chart(stats, {"m": "Victims"}).data[0]
+    assert list(line.x) == [2010, 2011, 2012, 2013, 2014, 2015]
+    assert [v is None or v != v for v in line.y] == [False, False, True, True, True, False]
+    assert line.connectgaps is False
