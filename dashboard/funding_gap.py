@@ -6,8 +6,10 @@
 Missing stays missing: a place-year with no summable funding has funding "unknown" (not zero), so
 no gap; a place-year with no victim count has no need. Only amounts that can be added up count
 toward funding: one calendar year, a total (not per victim, per shelter or per month), specific to
-trafficking, with a USD figure printed by the source (we do not convert currencies), and from one
-report per place-year (the report covering that year), so the same money is never counted twice.
+trafficking victims (not a whole anti-trafficking budget, not court-awarded compensation), with a
+USD figure printed by the source (we do not convert currencies), and from one report per place-year
+(the report covering that year); where that report gives a total and its parts, only the total is
+summed, so the same money is never counted twice.
 """
 from __future__ import annotations
 
@@ -27,7 +29,8 @@ SINGLE_YEAR = re.compile(r"^\d{4}$")
 EACH_YEAR = re.compile(r"^(\d{4}) and (\d{4}) \(each year\)$")
 RATE = re.compile(r"\bper (victim|person|shelter|resident)\b|per-victim|/month|per month|monthly", re.I)
 NOT_SPECIFIC = re.compile(r"not trafficking-specific|domestic and gender|all crime victims|may include", re.I)
-COMPARISON = re.compile(r"\s*[(;]\s*(prior-year )?comparison\)?", re.I)
+GENERAL_BUDGET = re.compile(r"combat trafficking|anti-trafficking \(total", re.I)
+TOTAL = re.compile(r"\(total\b|total budget", re.I)
 
 
 def funding_years(period: str | None) -> list[int]:
@@ -52,6 +55,10 @@ def classify(row: dict) -> str | None:
         return "a rate (per victim, shelter or month), not a total"
     if NOT_SPECIFIC.search(text):
         return "not specific to trafficking victims"
+    if GENERAL_BUDGET.search(f"{text} {row.get('recipient') or ''}"):
+        return "a whole anti-trafficking budget, not victim assistance alone"
+    if "compensation" in str(row.get("funder") or "").lower():
+        return "compensation awarded to victims, not funding"
     if not funding_years(row.get("period")):
         return "period is not one calendar year as printed"
     if pd.isna(row.get("amount_usd_as_published")):
@@ -79,6 +86,12 @@ def counted_funding(funding: pd.DataFrame) -> pd.DataFrame:
             other = out.at[index, "report_year"]
             out.at[index, "reason"] = (f"also given by the {int(other)} report; one report per place-year is summed"
                                        if not pd.isna(other) else "also given elsewhere; one source per place-year is summed")
+        chosen = group[group["report_rank"] == best]
+        described = chosen["purpose"].fillna("") + " " + chosen.get("recipient", pd.Series("", index=chosen.index)).fillna("")
+        is_total = described.str.contains(TOTAL)
+        if is_total.any():  # a total and its parts: sum the total only
+            for index in chosen.index[~is_total]:
+                out.at[index, "reason"] = "part of a total given for the same year (the total is summed)"
     out["counted"] = out["reason"].isna()
     return out.drop(columns=["report_rank"])
 
@@ -88,9 +101,14 @@ def victim_counts(statistics: pd.DataFrame) -> pd.DataFrame:
     Suppressed counts ('<5') give no number, so no need estimate."""
     rows = statistics[statistics["metric"].isin(VICTIM_METRICS) & (statistics["breakdown"] == "total")
                       & statistics["year"].notna() & statistics["iso3"].notna()].copy()
+    # A figure we can use (a number, or a suppressed count) beats one printed as text ("10-25").
+    rows = rows[rows["value"].notna() | rows["suppressed"].astype(bool)]
     rows["metric_rank"] = rows["metric"].map({m: i for i, m in enumerate(VICTIM_METRICS)})
-    rows["report_rank"] = [0 if r == y + 1 else 1 for r, y in zip(rows["report_year"], rows["year"])]
-    rows = rows.sort_values(["iso3", "year", "metric_rank", "report_rank"]).drop_duplicates(["iso3", "year"])
+    rows["own_report"] = (rows["report_year"] == rows["year"] + 1).fillna(False).astype(bool)
+    rows["latest"] = -rows["report_year"].fillna(0).astype(float)
+    rows = (rows.sort_values(["iso3", "year", "metric_rank", "own_report", "latest", "id"],
+                             ascending=[True, True, True, False, True, True])
+            .drop_duplicates(["iso3", "year"]))
     return pd.DataFrame({
         "iso3": rows["iso3"], "year": rows["year"].astype(int),
         "victims": [None if s else v for v, s in zip(rows["value"], rows["suppressed"].astype(bool))],

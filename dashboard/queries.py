@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 from flask import current_app
 from flask_caching import Cache
-from sqlalchemy import Engine, desc, select
+from sqlalchemy import Engine, Integer, desc, select
 
-from etl.schema import etl_runs, funding, indicators, places, sources, statistics, tier_placements
+from etl.schema import etl_runs, funding, indicators, metadata, places, sources, statistics, tier_placements
 
 cache = Cache()
+INTEGER_COLUMNS = {c.name for t in metadata.tables.values() for c in t.columns if isinstance(c.type, Integer)}
 
 
 def engine() -> Engine:
@@ -17,9 +18,17 @@ def engine() -> Engine:
 
 
 def _frame(query) -> pd.DataFrame:
+    """Rows as a frame with honest missing values: text columns hold None (not NaN, which is truthy),
+    whole-number columns are nullable integers (2015, not 2015.0)."""
     with engine().connect() as conn:
         result = conn.execute(query)
-        return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+        frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+    for column in frame.columns:
+        if column in INTEGER_COLUMNS and frame[column].dtype.kind in "fi":
+            frame[column] = frame[column].astype("Int64")
+        elif frame[column].dtype.kind in "OSU" or str(frame[column].dtype) in ("str", "string"):
+            frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    return frame
 
 
 @cache.memoize()
@@ -74,7 +83,6 @@ def last_load() -> dict | None:
 @cache.memoize()
 def table_frame(name: str) -> pd.DataFrame:
     """A whole data table (for the Data Package download)."""
-    from etl.schema import metadata
     return _frame(select(metadata.tables[name]))
 
 

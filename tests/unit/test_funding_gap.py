@@ -17,7 +17,8 @@ def funding(*rows):
 
 def stats(*rows):
     columns = ["iso3", "metric", "breakdown", "year", "report_year", "value", "value_as_published", "suppressed", "source_id"]
-    return pd.DataFrame([dict(zip(columns, r)) for r in rows], columns=columns)
+    frame = pd.DataFrame([dict(zip(columns, r)) for r in rows], columns=columns)
+    return frame.assign(id=range(len(frame)))
 
 
 def test_funding_years():
@@ -81,3 +82,19 @@ def test_cost_assumption_parsing():
     assert parse_cost("3500", notices) == 3500
     assert parse_cost("lots", notices) == DEFAULT_COST_PER_VICTIM and "lots" in notices[0]
     assert parse_cost("-5", notices) == DEFAULT_COST_PER_VICTIM
+
+
+def test_a_total_and_its_parts_are_not_both_summed():
+    columns = FUNDING_COLUMNS + ["recipient"]
+    rows = pd.DataFrame([
+        ("KAZ", 2017, "2016", "government", "direct victim assistance (total)", 25.97e6, "KZT", 77918.0, "s1", None, "NGOs"),
+        ("KAZ", 2017, "2016", "government", "shelter assistance", 24e6, "KZT", 72007.0, "s1", None, "shelters"),
+        ("MKD", 2017, "2016", "government", "combat trafficking (total)", 1e7, "MKD", 183138.0, "s2", None, "anti-trafficking (total)"),
+        ("LTU", 2018, "2017", "(compensation awarded)", "compensation to victims (total)", 1e4, "EUR", 11000.0, "s3", None, "13 victims"),
+    ], columns=columns)
+    counted = counted_funding(rows)
+    assert counted[counted["counted"]]["amount_usd_as_published"].tolist() == [77918.0]
+    reasons = counted.set_index("purpose")["reason"]
+    assert "part of a total" in reasons["shelter assistance"]
+    assert "whole anti-trafficking budget" in reasons["combat trafficking (total)"]
+    assert "compensation" in reasons["compensation to victims (total)"]
