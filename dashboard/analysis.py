@@ -11,6 +11,7 @@ from etl.tiers import FIRST_REPORT_YEAR, LAST_REPORT_YEAR, TIER_BY_CODE
 
 WATCH_LIST = "2WL"
 TIER_3 = "3"
+SPECIAL_CASE = "special_case"
 # The automatic-downgrade rule came with the TVPRA of 2008 (22 U.S.C. 7107(b)(2)(D)); two
 # consecutive Watch List reports (2009, 2010) first bound the 2011 report.
 RULE_FIRST_YEAR = 2011
@@ -50,8 +51,11 @@ def history_frame(placements: pd.DataFrame, places: pd.DataFrame) -> pd.DataFram
     for year in YEARS:
         running = (running + 1).where(on_list[year], 0)
         streak[year] = running
+    methods = (placements.pivot(index="iso3", columns="report_year", values="method").reindex(index=ranked, columns=YEARS)
+               if "method" in placements.columns else matrix.where(matrix.isna()))
     long = pd.DataFrame({
         "tier": matrix.stack(future_stack=True),
+        "method": methods.stack(future_stack=True),
         "previous": matrix.shift(1, axis=1).stack(future_stack=True),
         "before_previous": matrix.shift(2, axis=1).stack(future_stack=True),
         "wl_streak": streak.stack(future_stack=True),
@@ -82,8 +86,9 @@ def watch_list_rule(history: pd.DataFrame, year: int, members: pd.Index) -> dict
     at_risk = now[now["tier"].eq(WATCH_LIST) & now["previous"].eq(WATCH_LIST)]
     bound = rows[rows["report_year"].between(RULE_FIRST_YEAR, year)
                  & rows["previous"].eq(WATCH_LIST) & rows["before_previous"].eq(WATCH_LIST)]
-    outcome = [{TIER_3: "downgraded to Tier 3", WATCH_LIST: "stayed on the Watch List (waiver)"}.get(t)
-               or ("no data" if _code(t) is None else "upgraded") for t in bound["tier"]]
+    outcome = [{TIER_3: "downgraded to Tier 3", WATCH_LIST: "stayed on the Watch List (waiver)",
+                SPECIAL_CASE: "special case (not ranked)"}.get(t) or ("no data" if _code(t) is None else "upgraded")
+               for t in bound["tier"]]
     return {"at_risk": at_risk[["iso3"]].reset_index(drop=True),
             "history": pd.DataFrame({"report_year": bound["report_year"].to_numpy(), "iso3": bound["iso3"].to_numpy(),
                                      "outcome": outcome})}

@@ -81,8 +81,10 @@ def map_chart(year: int, region_id: str = DEFAULT_REGION) -> Chart:
     shown = view if members is None else view[view.index.isin(members.index)]
     placements = queries.all_placements()
     sources = placements[placements["report_year"] == year].set_index("iso3")[["source_id", "method"]]
-    data = (shown[["iso3", "name", "report_year", "tier", "previous", "change", "wl_streak"]].reset_index(drop=True)
-            .join(sources, on="iso3"))
+    data = (shown[["iso3", "name", "report_year", "tier", "previous", "change", "wl_streak", "wl_streak_open"]]
+            .reset_index(drop=True).join(sources, on="iso3"))
+    data["wl_streak"] = data["wl_streak"].astype("Int64").where(data["tier"].notna())  # no data: no streak, not 0
+    data["wl_streak_open"] = data["wl_streak_open"].where(data["wl_streak"] > 0)
     data = data.assign(tier_label=[tier_label(t) for t in data["tier"]],
                        previous_tier_label=[tier_label(t) for t in data["previous"]])
     data = _source_columns(data.sort_values("name").reset_index(drop=True))
@@ -95,12 +97,13 @@ def map_chart(year: int, region_id: str = DEFAULT_REGION) -> Chart:
                  "compiled by the TIP tier dashboard from " + ", ".join(_datasets_behind(data))],
         view_path=f"/?year={year}{where}",
         data=data[["iso3", "name", "report_year", "tier", "tier_label", "previous_tier_label", "change", "wl_streak",
-                   "method", "source", "source_url"]],
+                   "wl_streak_open", "method", "source", "source_url"]],
         definitions={
             "iso3": "ISO 3166-1 alpha-3 code (Kosovo: XKX)", "report_year": "Year the TIP Report was published",
             "tier": "Tier code: 1, 2, 2WL, 3, special_case; empty = no data", "tier_label": "Tier name",
             "previous_tier_label": f"Tier in the {year - 1} report", "change": "upgrade / downgrade / no change",
-            "wl_streak": "Consecutive reports on the Tier 2 Watch List up to this year",
+            "wl_streak": "Consecutive reports on the Tier 2 Watch List up to this year; empty with no data",
+            "wl_streak_open": "True when the streak reaches a year we have no data for: then it is a minimum",
             "method": "published (quoted), panel (Kelley/Cho dataset), by_elimination",
             "source": "Where the placement comes from", "source_url": "Address of the source",
             **TIER_DEFINITIONS},

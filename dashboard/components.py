@@ -22,9 +22,9 @@ def notice(messages: list[str]) -> html.Div | None:
 
 
 def source_list(records: pd.DataFrame) -> html.Ol:
-    """Numbered citations: publisher, title, year, link, and the dataset a page came through."""
+    """Numbered citations, in the order of `records`: publisher, title, year, link, licence, date accessed."""
     items = []
-    for _, r in records.sort_values(["kind", "publisher", "title"]).iterrows():
+    for _, r in records.iterrows():  # in the caller's order: the citation numbers
         parts = [html.Span(r["publisher"]), ", ", html.I(r["title"])]
         if pd.notna(r["year"]):
             parts += [f" ({int(r['year'])})"]

@@ -53,7 +53,7 @@ def _plain_error(err: BadRequest):
 def _year(raw: str | None) -> int:
     if raw in (None, ""):
         return LAST_REPORT_YEAR
-    if not raw.isdigit() or not FIRST_REPORT_YEAR <= int(raw) <= LAST_REPORT_YEAR:
+    if not (raw.isascii() and raw.isdigit()) or not FIRST_REPORT_YEAR <= int(raw) <= LAST_REPORT_YEAR:
         raise BadRequest(400, f"Unknown report year {raw[:20]!r}: use {FIRST_REPORT_YEAR}-{LAST_REPORT_YEAR}.")
     return int(raw)
 

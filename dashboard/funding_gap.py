@@ -129,7 +129,7 @@ def gap_table(victims: pd.DataFrame, funding_rows: pd.DataFrame, cost_per_victim
               if not funding_rows.empty else pd.DataFrame(columns=["iso3", "year", "funding_listed"]))
     for frame in (totals, listed):
         frame["year"] = frame["year"].astype(int)
-    table = victims.merge(totals, on=["iso3", "year"], how="outer").merge(listed, on=["iso3", "year"], how="left")
+    table = victims.merge(totals, on=["iso3", "year"], how="outer").merge(listed, on=["iso3", "year"], how="outer")
     table["cost_per_victim"] = float(cost_per_victim)
     table["need"] = table["victims"].astype(float) * float(cost_per_victim)
     table["gap"] = table["need"] - table["funding"].astype(float)

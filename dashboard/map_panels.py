@@ -52,6 +52,8 @@ def summary(year: int, region_id: str) -> list:
         for word, label in (("upgrade", "upgraded"), ("downgrade", "downgraded")):
             codes = view.index[view["change"] == word].tolist()
             items.append(html.P([html.B(f"{len(codes)} {label}"), ": ", *(_place_links(codes, names) or ["none"])]))
+    if year + 1 < RULE_FIRST_YEAR:
+        return items
     items.append(html.H3("Watch List rule"))
     items.append(html.P("A place on the Tier 2 Watch List in two consecutive reports must drop to Tier 3 in the next "
                         "unless the Secretary of State waives it (TVPRA 2008).", className="muted"))
@@ -79,7 +81,7 @@ def table_view(view, year: int) -> html.Table:
     for r in view.sort_values("name").itertuples():
         rows.append(html.Tr([
             html.Td(dcc.Link(r.name, href=f"/country/{r.iso3}")),
-            html.Td(tier_label(r.tier)),
+            html.Td(tier_label(r.tier) + (" (by elimination)" if r.method == "by_elimination" else "")),
             html.Td(tier_label(r.previous)),
             html.Td(r.change if isinstance(r.change, str) else "–"),
         ]))

@@ -60,10 +60,13 @@ def share_panel(file_stem: str, query: str, embed_path: str, view_path: str, wha
     ])
 
 
-def embed_view(chart) -> html.Div:
-    """A chart alone, for an <iframe> on another site: title, source and a link back."""
+def embed_view(chart, notices: list[str] | None = None) -> html.Div:
+    """A chart alone, for an <iframe> on another site: title, source and a link back (and the notice
+    when a parameter fell back to its default)."""
     from dashboard.app import GRAPH_CONFIG  # the app module imports the pages that import this one
+    from dashboard.components import notice
     return html.Div(className="embed-page", children=[
+        notice(notices or []),
         html.H1(chart.title, className="embed-title"),
         html.P(chart.subtitle, className="muted"),
         dcc.Graph(figure=chart.figure, config={**GRAPH_CONFIG, "displayModeBar": False}, className="embed-graph"),

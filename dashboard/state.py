@@ -12,6 +12,12 @@ DEFAULT_YEAR = LAST_REPORT_YEAR
 MAX_COMPARE = 5
 
 
+def single_values(params: dict) -> dict[str, str]:
+    """Page parameters as Dash passes them (a repeated key arrives as a list): the last value of each, as text."""
+    return {key: str(value[-1] if isinstance(value, list) and value else value) for key, value in params.items()
+            if value is not None}
+
+
 def query_params(search: str | None) -> dict[str, str]:
     """'?year=2012&region=osce' -> {'year': '2012', 'region': 'osce'} (last value wins)."""
     parsed = parse_qs((search or "").lstrip("?"), keep_blank_values=True)
@@ -81,7 +87,7 @@ def parse_funding_state(params: dict[str, str], years: list[int], default_year: 
     raw = params.get("year")
     year = default_year
     if raw not in (None, ""):
-        if raw.isdigit() and int(raw) in years:
+        if raw.isascii() and raw.isdigit() and int(raw) in years:
             year = int(raw)
         else:
             notices.append(f"No funding-gap estimate for “{raw[:20]}”: showing {year}. Years with estimates: "

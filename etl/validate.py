@@ -97,6 +97,15 @@ def _check_rules(value: Any, column) -> str | None:
     return None
 
 
+def _row_rule(table: Table, row: dict[str, Any]) -> str | None:
+    """The schema's row-level checks (see its CheckConstraints), said in words."""
+    if "area" in table.c and row.get("iso3") is None and row.get("area") is None:
+        return "a row needs a place (iso3) or an area"
+    if "suppressed" in table.c and row.get("suppressed") and row.get("value") is not None:
+        return "a suppressed count ('<5') must have no value"
+    return None
+
+
 def _decode(path: Path, name: str, problems: list[Problem]) -> str | None:
     data = path.read_bytes()
     try:
@@ -139,8 +148,7 @@ def read_table(path: Path, table: Table, problems: list[Problem]) -> list[dict[s
     key_cols = [c.name for c in table.primary_key.columns if not c.info.get("generated")]
     first_seen: dict[tuple, int] = {}
     rows: list[dict[str, Any]] = []
-    for cells in reader:
-        line = reader.line_num
+    for line, cells in enumerate(reader, start=2):  # spreadsheet rows: a quoted cell may span lines
         if not cells:
             continue
         if len(cells) != len(header):
@@ -168,6 +176,9 @@ def read_table(path: Path, table: Table, problems: list[Problem]) -> list[dict[s
                 problems.append(Problem(name, line, col_name, message))
                 ok = False
             row[col_name] = value
+        if ok and (message := _row_rule(table, row)):
+            problems.append(Problem(name, line, None, message))
+            ok = False
         if not ok:
             continue
         if key_cols:

@@ -12,6 +12,7 @@ from etl.tiers import NO_DATA_COLOUR, NO_DATA_LABEL, TIER_BY_CODE, TIERS, tier_l
 # A place smaller than this (km²) is under ~5 px wide on a 1280 px world map: it gets a marker.
 SMALL_AREA_KM2 = 40_000
 NO_DATA_INDEX = len(TIERS)
+BY_ELIMINATION = "by_elimination"
 MAX_ZOOM = 5
 WORLD_LATITUDES = [-58, 85]  # leave out Antarctica
 CHANGE_WORDS = {"upgrade": "upgraded", "downgrade": "downgraded", "no change": "no change"}
@@ -31,6 +32,8 @@ def hover_text(row: dict, year: int) -> str:
     """'Kazakhstan — Tier 2 Watch List (2020)<br>2019: Tier 2 · downgraded<br>On the Watch List 2 years in a row'."""
     known = isinstance(row["tier"], str)
     tier = tier_label(row["tier"], f"{NO_DATA_LABEL} for {year}")
+    if row.get("method") == BY_ELIMINATION:
+        tier += " (by elimination: not on the published Tier 1, Watch List, Tier 3 or special-case lists)"
     lines = [f"<b>{row['name']}</b> — {tier}" + (f" ({year})" if known else "")]
     previous = tier_label(row["previous"], NO_DATA_LABEL.lower())
     verdict = CHANGE_WORDS.get(row["change"]) if isinstance(row["change"], str) else None

@@ -11,11 +11,11 @@ from dashboard.charts import UNODC_METRICS, counts_chart_for
 from dashboard.app import GRAPH_CONFIG
 from dashboard.components import notice, source_list
 from dashboard.figures.history import tier_history
+from dashboard.pages_common import resolve_place
 from dashboard.share import file_links, share_panel
-from dashboard.state import MAX_COMPARE, compare_search, parse_compare, query_params
+from dashboard.state import MAX_COMPARE, compare_search, parse_compare, query_params, single_values
 from etl.tiers import LAST_REPORT_YEAR, NO_DATA_LABEL, tier_label
 
-DEFAULT_PLACE = "KAZ"
 REGION_NAMES = {"AF": "Africa", "EAP": "East Asia & Pacific", "EUR": "Europe & Eurasia", "NEA": "Near East",
                 "SCA": "South & Central Asia", "WHA": "Western Hemisphere"}
 
@@ -27,15 +27,6 @@ def title(iso3=None):
 
 
 dash.register_page(__name__, path_template="/country/<iso3>", title=title, name="Country")
-
-
-def resolve_place(raw: str | None, places: pd.DataFrame, notices: list[str]) -> str:
-    code = (raw or "").strip().upper()
-    if code in places.index:
-        return code
-    notices.append(f"We have no place with the code “{str(raw)[:10]}”: showing {places.at[DEFAULT_PLACE, 'name']}. "
-                   "Pick another place below.")
-    return DEFAULT_PLACE
 
 
 def histories(codes: list[str]) -> dict[str, pd.DataFrame]:
@@ -136,7 +127,9 @@ def header(iso3: str, places: pd.DataFrame, history: pd.DataFrame) -> list:
     return [html.H1(place["name"]), html.P(" · ".join(facts), className="facts")]
 
 
-def layout(iso3=None, compare=None, **_other):
+def layout(**params):
+    values = single_values(params)
+    iso3, compare = values.get("iso3"), values.get("compare")
     places = queries.all_places()
     notices: list[str] = []
     code = resolve_place(iso3, places, notices)

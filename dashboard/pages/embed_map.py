@@ -3,11 +3,11 @@ import dash
 
 from dashboard import charts
 from dashboard.share import embed_view
-from dashboard.state import parse_map_state
+from dashboard.state import parse_map_state, single_values
 
 dash.register_page(__name__, path="/embed/map", title="TIP tiers map (embed)")
 
 
 def layout(**params):
-    year, region, _notices = parse_map_state({k: str(v) for k, v in params.items()})
-    return embed_view(charts.map_chart(year, region))
+    year, region, notices = parse_map_state(single_values(params))
+    return embed_view(charts.map_chart(year, region), notices)

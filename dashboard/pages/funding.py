@@ -14,7 +14,7 @@ from dashboard.components import notice
 from dashboard.figures.funding import need_vs_funding
 from dashboard.regions import REGIONS
 from dashboard.share import share_panel
-from dashboard.state import funding_search, query_params
+from dashboard.state import funding_search, query_params, single_values
 from dashboard.views import funding_state
 from etl.tiers import tier_label
 
@@ -116,7 +116,7 @@ def share(year: int, region: str, cost: float):
 
 
 def layout(**params):
-    year, region, cost, place, notices = funding_state({k: str(v) for k, v in params.items()})
+    year, region, cost, place, notices = funding_state(single_values(params))
     options = [{"label": n, "value": c} for c, n in sorted(queries.all_places()["name"].items(), key=lambda kv: kv[1])]
     return html.Div(className="page funding-page", children=[
         dcc.Location(id="funding-url", refresh=False),

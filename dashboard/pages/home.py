@@ -10,7 +10,7 @@ from dashboard.components import legend, notice
 from dashboard.figures.map import geo_window, map_arrays, tier_map
 from dashboard.map_panels import caption, map_share, selection, summary, table_view
 from dashboard.regions import REGIONS
-from dashboard.state import map_search, parse_map_state, query_params
+from dashboard.state import map_search, parse_map_state, query_params, single_values
 from etl.tiers import FIRST_REPORT_YEAR, LAST_REPORT_YEAR
 
 dash.register_page(__name__, path="/", title="TIP tiers: world map", name="Map")
@@ -19,7 +19,7 @@ PLAY_INTERVAL_MS = 1500
 
 
 def layout(**params):
-    year, region, notices = parse_map_state({k: str(v) for k, v in params.items()})
+    year, region, notices = parse_map_state(single_values(params))
     view = views.map_view(year)
     return html.Div(className="page map-page", children=[
         dcc.Location(id="map-url", refresh=False),

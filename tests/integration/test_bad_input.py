@@ -59,6 +59,13 @@ def empty(path):
     path.write_bytes(b"")
 
 
+def _first_suppressed() -> int:
+    with (BUNDLED_DATA / "statistics.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    column = rows[0].index("suppressed")
+    return next(i for i, r in enumerate(rows) if i and r[column] == "1")
+
+
 CASES = {
     "missing column": ("tier_placements.csv", drop_column("tier"), "tier_placements.csv, row 1, column tier: required column is missing"),
     "unknown tier": ("tier_placements.csv", set_cell("tier", "Tier 5"), "tier_placements.csv, row 2, column tier: unknown value 'Tier 5'"),
@@ -71,6 +78,8 @@ CASES = {
     "invalid UTF-8": ("funding.csv", corrupt_bytes, "funding.csv, row 3: invalid UTF-8 (byte 0xff)"),
     "empty file": ("tier_claims.csv", empty, "tier_claims.csv: the file is empty"),
     "short row": ("statistics.csv", shorten_row(3), "statistics.csv, row 4: short row"),
+    "suppressed count with a number": ("statistics.csv", set_cell("value", "3", row=_first_suppressed()),
+                                       "a suppressed count ('<5') must have no value"),
 }
 
 
