@@ -6,10 +6,13 @@ from pathlib import Path
 
 import dash
 from dash import Dash, dcc, html
+from sqlalchemy import select
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from dashboard import queries
 from etl import settings
 from etl.db import make_engine
+from etl.schema import etl_runs
 from etl.tiers import FIRST_REPORT_YEAR, LAST_REPORT_YEAR
 from dashboard.regions import DEFAULT_REGION
 
@@ -30,16 +33,24 @@ INDEX = """<!DOCTYPE html>
 GRAPH_CONFIG = {"topojsonURL": TOPOJSON_URL, "displaylogo": False}
 
 
-def cache_config(database_url: str) -> dict:
+def cache_config(database_url: str, data_version: str = "") -> dict:
     """Redis when REDIS_URL is set (one cache for all workers), else in-process; keys are prefixed by
-    the database so two apps on different databases never share results."""
-    prefix = "tip-" + hashlib.sha1(database_url.encode()).hexdigest()[:8] + "-"
+    the database and the load it holds, so results of other data are never served."""
+    prefix = "tip-" + hashlib.sha1(f"{database_url} {data_version}".encode()).hexdigest()[:8] + "-"
     timeout = int(settings.get("CACHE_TIMEOUT"))
     if redis_url := settings.get("REDIS_URL"):
         return {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": redis_url, "CACHE_KEY_PREFIX": prefix,
                 "CACHE_DEFAULT_TIMEOUT": timeout}
     return {"CACHE_TYPE": "SimpleCache", "CACHE_KEY_PREFIX": prefix, "CACHE_DEFAULT_TIMEOUT": timeout,
             "CACHE_THRESHOLD": 2000}
+
+
+def data_version(engine) -> str:
+    """Which load the database holds (the last good etl_runs row), for cache keys."""
+    with engine.connect() as conn:
+        row = conn.execute(select(etl_runs.c.id, etl_runs.c.finished_at).where(etl_runs.c.outcome == "ok")
+                           .order_by(etl_runs.c.id.desc()).limit(1)).first()
+    return f"{row.id}@{row.finished_at}" if row else "empty"
 
 
 def shell() -> html.Div:
@@ -65,8 +76,11 @@ def create_app(database_url: str | None = None) -> Dash:
                index_string=INDEX,
                meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
                           {"name": "description", "content": "US TIP Report tier placements 2001-2025 with sources."}])
-    app.server.extensions["tip_engine"] = make_engine(database_url)
-    queries.cache.init_app(app.server, config=cache_config(database_url))
+    engine = make_engine(database_url)
+    app.server.extensions["tip_engine"] = engine
+    queries.cache.init_app(app.server, config=cache_config(database_url, data_version(engine)))
+    if hops := int(settings.get("PROXY_HOPS")):
+        app.server.wsgi_app = ProxyFix(app.server.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     app.layout = shell
     from dashboard.files import files, limiter
     app.server.register_blueprint(files)

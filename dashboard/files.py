@@ -26,6 +26,7 @@ from dashboard.figures.publish import for_publication, tier_legend
 from dashboard.images import FORMATS, ImagesUnavailable, render
 from dashboard.queries import cache
 from dashboard.regions import REGIONS
+from dashboard.share import origin
 from dashboard.state import MAX_COMPARE
 from etl import settings
 from etl.tiers import FIRST_REPORT_YEAR, LAST_REPORT_YEAR
@@ -122,7 +123,9 @@ def image_file(chart: Chart, fmt: str, scale: int, url: str) -> bytes:
 
 
 def _cache_key() -> str:
-    return "file:" + request.path + "?" + "&".join(f"{k}={v}" for k, v in sorted(request.args.items()))
+    """The file's address as requested, with the origin written into it (so one Host header cannot
+    change the links others receive)."""
+    return f"file:{origin()}{request.path}?" + "&".join(f"{k}={v}" for k, v in sorted(request.args.items()))
 
 
 def _is_cached() -> bool:
@@ -139,7 +142,7 @@ def serve(build_chart, ext: str, has_image: bool = True) -> Response:
     chart = None
     if body is None:
         chart = build_chart()
-        url = request.host_url.rstrip("/") + chart.view_path
+        url = origin() + chart.view_path
         try:
             body = image_file(chart, fmt, scale, url) if fmt in FORMATS else data_file(chart, fmt, url)
         except ImagesUnavailable as err:

@@ -116,9 +116,9 @@ def victim_counts(statistics: pd.DataFrame) -> pd.DataFrame:
         "victims_source_id": rows["source_id"]}).reset_index(drop=True)
 
 
-def gap_table(victims: pd.DataFrame, funding_rows: pd.DataFrame, cost_per_victim: float) -> pd.DataFrame:
-    """One row per place-year with a victim count or any funding figure: victims, need, funding (USD,
-    counted figures only; empty = unknown), gap, funding per victim. Empty where not computable."""
+def gap_base(victims: pd.DataFrame, funding_rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per place-year with a victim count or any funding figure: victims and funding (USD,
+    counted figures only; empty = unknown), before any cost assumption."""
     counted = funding_rows[funding_rows["counted"]] if not funding_rows.empty else funding_rows
     totals = (counted.groupby(["iso3", "year"]).agg(funding=("amount_usd_as_published", "sum"),
                                                    funding_figures=("amount_usd_as_published", "size"),
@@ -130,13 +130,24 @@ def gap_table(victims: pd.DataFrame, funding_rows: pd.DataFrame, cost_per_victim
     for frame in (totals, listed):
         frame["year"] = frame["year"].astype(int)
     table = victims.merge(totals, on=["iso3", "year"], how="outer").merge(listed, on=["iso3", "year"], how="outer")
+    table["funding_listed"] = table["funding_listed"].fillna(0).astype(int)
+    table["funding_figures"] = table["funding_figures"].fillna(0).astype(int)
+    return table.sort_values(["year", "iso3"]).reset_index(drop=True)
+
+
+def with_cost(base: pd.DataFrame, cost_per_victim: float) -> pd.DataFrame:
+    """Add the estimate: need, gap and funding per victim. Empty where not computable."""
+    table = base.copy()
     table["cost_per_victim"] = float(cost_per_victim)
     table["need"] = table["victims"].astype(float) * float(cost_per_victim)
     table["gap"] = table["need"] - table["funding"].astype(float)
     table["funding_per_victim"] = table["funding"].astype(float) / table["victims"].astype(float).where(table["victims"] > 0)
-    table["funding_listed"] = table["funding_listed"].fillna(0).astype(int)
-    table["funding_figures"] = table["funding_figures"].fillna(0).astype(int)
-    return table.sort_values(["year", "iso3"]).reset_index(drop=True)
+    return table
+
+
+def gap_table(victims: pd.DataFrame, funding_rows: pd.DataFrame, cost_per_victim: float) -> pd.DataFrame:
+    """need = victims x cost; gap = need - recorded funding; per place-year (see gap_base)."""
+    return with_cost(gap_base(victims, funding_rows), cost_per_victim)
 
 
 def parse_cost(raw: str | None, notices: list[str]) -> float:

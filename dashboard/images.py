@@ -14,6 +14,7 @@ import plotly.io as pio
 TOPOJSON_DIR = Path(__file__).resolve().parent / "assets" / "topojson"
 FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "chrome")
+RENDER_WAIT_SECONDS = 20
 
 _lock = threading.Lock()
 _started = False
@@ -50,9 +51,13 @@ def render(figure: go.Figure, fmt: str, scale: float = 1) -> bytes:
     """Bytes of the figure as png, svg or pdf, at the figure's own width and height."""
     if reason := unavailable_reason():
         raise ImagesUnavailable(reason)
-    with _lock:  # one render at a time per worker: one warm browser, no pile-up
+    if not _lock.acquire(timeout=RENDER_WAIT_SECONDS):  # one render at a time per worker: one warm browser
+        raise ImagesUnavailable("The image renderer is busy; please try again in a minute.")
+    try:
         if not _started:
             _start()
         with warnings.catch_warnings():  # plotly warns that kaleido options are ignored with a warm server
             warnings.simplefilter("ignore", UserWarning)
             return pio.to_image(figure, format=fmt, scale=scale, validate=False)
+    finally:
+        _lock.release()

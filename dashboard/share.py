@@ -9,12 +9,16 @@ from dash import dcc, html
 from flask import has_request_context, request
 
 from dashboard.images import unavailable_reason
+from etl import settings
 
 IMAGE_LINKS = [("PNG", "png", ""), ("PNG 2×", "png", "scale=2"), ("SVG", "svg", ""), ("PDF", "pdf", "")]
 DATA_LINKS = [("CSV", "csv"), ("Excel", "xlsx"), ("JSON", "json")]
 
 
 def origin() -> str:
+    """The public address links are written with: PUBLIC_URL, else the request's own."""
+    if public := settings.get("PUBLIC_URL"):
+        return public.rstrip("/")
     return request.host_url.rstrip("/") if has_request_context() else ""
 
 

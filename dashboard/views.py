@@ -43,16 +43,21 @@ def funding_rows() -> pd.DataFrame:
 
 
 @cache.memoize()
-def gap_table(cost_per_victim: float) -> pd.DataFrame:
-    """The gap estimate for every place-year, with names and the tier of the report covering the year."""
+def gap_base() -> pd.DataFrame:
+    """Victims and recorded funding per place-year, with names and the tier of the report covering
+    the year: everything but the cost assumption, which is applied per request."""
     victims = funding_gap.victim_counts(queries.victim_statistics(funding_gap.VICTIM_METRICS))
-    table = funding_gap.gap_table(victims, funding_rows(), cost_per_victim)
+    table = funding_gap.gap_base(victims, funding_rows())
     places = queries.all_places()
     placements = queries.all_placements().set_index(["iso3", "report_year"])["tier"]
     table = table[table["iso3"].isin(places.index)]
     table.insert(1, "name", table["iso3"].map(places["name"]))
     table["tier_next_report"] = [placements.get((i, y + 1)) for i, y in zip(table["iso3"], table["year"])]
     return table.reset_index(drop=True)
+
+
+def gap_table(cost_per_victim: float) -> pd.DataFrame:
+    return funding_gap.with_cost(gap_base(), cost_per_victim)
 
 
 @cache.memoize()

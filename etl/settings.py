@@ -36,6 +36,9 @@ SETTINGS: dict[str, Setting] = {
         Setting("PORT", "8050", "Port the dashboard listens on."),
         Setting("REDIS_URL", "", "Redis URL for the shared query cache (e.g. redis://127.0.0.1:6379/0); empty: in-process cache."),
         Setting("CACHE_TIMEOUT", "3600", "Seconds a cached query result or generated file is kept."),
+        Setting("PUBLIC_URL", "", "The site's public address for links written into files, embeds and citations "
+                "(e.g. https://tip.example.org); empty: the address of each request."),
+        Setting("PROXY_HOPS", "0", "Number of reverse proxies in front of the app whose X-Forwarded-* headers to trust."),
         Setting("IMAGE_RATE_LIMIT", "30 per minute", "Image renders allowed per client (cached files are free)."),
         Setting(
             "TIP_RAW_DIR",

@@ -12,7 +12,8 @@ import pytest
 import redis
 
 from dashboard.__main__ import ensure_loaded
-from dashboard.app import cache_config, create_app
+from dashboard.app import cache_config, create_app, data_version
+from etl.db import make_engine
 from etl.settings import REPO_ROOT
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -37,7 +38,9 @@ def test_query_cache_lives_in_redis_when_configured(sqlite_url, monkeypatch):
         pytest.skip(f"Redis not reachable at {REDIS_URL}")
     ensure_loaded(sqlite_url)
     monkeypatch.setenv("REDIS_URL", REDIS_URL)
-    config = cache_config(sqlite_url)
+    engine = make_engine(sqlite_url)
+    config = cache_config(sqlite_url, data_version(engine))
+    engine.dispose()
     assert config["CACHE_TYPE"] == "RedisCache"
     prefix = config["CACHE_KEY_PREFIX"]
     create_app(sqlite_url)
