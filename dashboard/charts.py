@@ -33,7 +33,6 @@ OWN_COMPILATION = "TIP Report narratives and copies, quoted row by row"
 
 @dataclass
 class Chart:
-    slug: str  # file name stem, e.g. "tip-tiers-2012-osce"
     title: str
     subtitle: str
     sources: list[str]
@@ -90,7 +89,7 @@ def map_chart(year: int, region_id: str = DEFAULT_REGION) -> Chart:
     data = _source_columns(data.sort_values("name").reset_index(drop=True))
     where = "" if region_id == DEFAULT_REGION else f"&region={region_id}"
     return Chart(
-        slug=f"tip-tiers-{year}-{region_id}", kind="map",
+        kind="map",
         title=f"Trafficking in Persons Report tiers, {year}",
         subtitle=f"{region.label}: U.S. Department of State tier placements; grey = no data, not a tier",
         sources=[f"U.S. Department of State, Trafficking in Persons Report {year}",
@@ -130,7 +129,6 @@ def history_chart(iso3: str, compare: list[str]) -> Chart:
     label = ", ".join(names[c] for c in codes)
     query = "?" + urlencode({"compare": ",".join(compare)}, safe=",") if compare else ""
     return Chart(
-        slug=f"tip-tier-history-{'-'.join(codes).lower()}",
         title=f"TIP tier history: {label}", subtitle=f"Trafficking in Persons Report placements {FIRST_REPORT_YEAR}–"
                                                      f"{LAST_REPORT_YEAR}; gaps are years with no data",
         sources=[f"U.S. Department of State, Trafficking in Persons Reports {FIRST_REPORT_YEAR}–{LAST_REPORT_YEAR}",
@@ -148,7 +146,7 @@ def counts_chart_for(iso3: str) -> Chart:
     data = _source_columns(totals[["iso3", "metric", "year", "value", "value_as_published", "suppressed", "source_id"]]
                            .reset_index(drop=True))
     return Chart(
-        slug=f"unodc-counts-{iso3.lower()}", title=f"{name}: detected victims, prosecutions and convictions",
+        title=f"{name}: detected victims, prosecutions and convictions",
         subtitle="UNODC country data; '<5' = a count under five that the source suppressed",
         sources=["UNODC, Global Report on Trafficking in Persons, country data"],
         view_path=f"/country/{iso3}", data=data.drop(columns=["source_id"]),
@@ -163,7 +161,7 @@ def funding_table_for(iso3: str) -> Chart:
     frame = queries.place_funding(iso3)
     data = _source_columns(frame.drop(columns=["id"]).reset_index(drop=True))
     return Chart(
-        slug=f"shelter-funding-{iso3.lower()}", title=f"{name}: shelter and victim-assistance funding",
+        title=f"{name}: shelter and victim-assistance funding",
         subtitle="Amounts as published; USD only where the source printed it",
         sources=["Figures quoted from TIP Report narratives and other cited pages"], view_path=f"/country/{iso3}",
         data=data.drop(columns=["source_id"]),
@@ -184,8 +182,7 @@ def funding_chart(year: int | None, region_id: str, cost_per_victim: float) -> C
     data["victims_source"] = _cite_ids(data["victims_source_id"])
     data["funding_sources"] = _cite_ids(data["funding_source_ids"])
     data["tier_next_report"] = [tier_label(t) for t in data["tier_next_report"]]
-    assumption = funding_gap.COST_LABEL.format(cost=cost_per_victim) if cost_per_victim == funding_gap.DEFAULT_COST_PER_VICTIM \
-        else f"Assumption set by the user: US$ {cost_per_victim:,.0f} to assist one identified victim for a year."
+    assumption = funding_gap.assumption_text(cost_per_victim)
     data["victims"] = data["victims"].astype("Int64")
     data[["need", "funding", "gap", "funding_per_victim"]] = data[["need", "funding", "gap", "funding_per_victim"]].round(2)
     data["assumption"] = assumption
@@ -199,8 +196,8 @@ def funding_chart(year: int | None, region_id: str, cost_per_victim: float) -> C
     query_string = urlencode({k: v for k, v in query.items() if v is not None})
     bars = table[(table["year"] == shown_year) & table["gap"].notna()]
     return Chart(
-        slug=f"funding-gap-{year or 'all'}-{region_id}",
-        title=f"Estimated shelter and victim-assistance funding gaps, {shown_year}",
+        title="Estimated shelter and victim-assistance funding gaps, " + (str(year) if year else
+                                                                          f"all years (chart: {shown_year})"),
         subtitle=f"{region.label}; ESTIMATE: victims identified × US$ {cost_per_victim:,.0f} per victim (assumption) "
                  f"− recorded funding (USD as published)",
         sources=["Victims: U.S. Department of State TIP Report narratives and UNODC GLOTIP",

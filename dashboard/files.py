@@ -40,14 +40,14 @@ files = Blueprint("files", __name__)
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 
-class BadRequest(Exception):
+class FileError(Exception):
     def __init__(self, status: int, message: str):
         super().__init__(message)
         self.status = status
 
 
-@files.errorhandler(BadRequest)
-def _plain_error(err: BadRequest):
+@files.errorhandler(FileError)
+def _plain_error(err: FileError):
     return Response(f"{err}\n", status=err.status, mimetype="text/plain")
 
 
@@ -55,21 +55,21 @@ def _year(raw: str | None) -> int:
     if raw in (None, ""):
         return LAST_REPORT_YEAR
     if not (raw.isascii() and raw.isdigit()) or not FIRST_REPORT_YEAR <= int(raw) <= LAST_REPORT_YEAR:
-        raise BadRequest(400, f"Unknown report year {raw[:20]!r}: use {FIRST_REPORT_YEAR}-{LAST_REPORT_YEAR}.")
+        raise FileError(400, f"Unknown report year {raw[:20]!r}: use {FIRST_REPORT_YEAR}-{LAST_REPORT_YEAR}.")
     return int(raw)
 
 
 def _region(raw: str | None) -> str:
     region = (raw or "world").lower()
     if region not in REGIONS:
-        raise BadRequest(400, f"Unknown region {raw[:30]!r}: use one of {', '.join(REGIONS)}.")
+        raise FileError(400, f"Unknown region {raw[:30]!r}: use one of {', '.join(REGIONS)}.")
     return region
 
 
 def _place(raw: str) -> str:
     code = raw.upper()
     if code not in queries.all_places().index:
-        raise BadRequest(404, f"No place with the code {raw[:10]!r}.")
+        raise FileError(404, f"No place with the code {raw[:10]!r}.")
     return code
 
 
@@ -77,7 +77,7 @@ def _compare(raw: str | None, main: str) -> list[str]:
     codes = [_place(c) for c in (raw or "").split(",") if c.strip()]
     codes = [c for c in dict.fromkeys(codes) if c != main]
     if len(codes) > MAX_COMPARE:
-        raise BadRequest(400, f"At most {MAX_COMPARE} places can be compared.")
+        raise FileError(400, f"At most {MAX_COMPARE} places can be compared.")
     return codes
 
 
@@ -86,7 +86,7 @@ def _format(ext: str, chart_has_image: bool = True) -> str:
     if ext in DATA_FORMATS or (ext in FORMATS and chart_has_image):
         return ext
     allowed = [*FORMATS, *DATA_FORMATS] if chart_has_image else list(DATA_FORMATS)
-    raise BadRequest(404, f"No .{ext[:10]} file here: use one of .{', .'.join(allowed)}.")
+    raise FileError(404, f"No .{ext[:10]} file here: use one of .{', .'.join(allowed)}.")
 
 
 def about_rows(chart: Chart, url: str) -> list[tuple[str, str]]:
@@ -136,7 +136,7 @@ def serve(build_chart, ext: str, has_image: bool = True) -> Response:
     fmt = _format(ext, has_image)
     scale = SCALES.get(request.args.get("scale", "1"))
     if scale is None:
-        raise BadRequest(400, "scale must be 1 or 2.")
+        raise FileError(400, "scale must be 1 or 2.")
     key = _cache_key()
     body = cache.get(key)
     chart = None
@@ -146,7 +146,7 @@ def serve(build_chart, ext: str, has_image: bool = True) -> Response:
         try:
             body = image_file(chart, fmt, scale, url) if fmt in FORMATS else data_file(chart, fmt, url)
         except ImagesUnavailable as err:
-            raise BadRequest(503, str(err)) from None
+            raise FileError(503, str(err)) from None
         cache.set(key, body)
     name = request.path.rsplit("/", 1)[-1]
     stem = name.rsplit(".", 1)[0]
@@ -186,7 +186,7 @@ def history_file(code, ext):
 def country_chart_file(code, chart, ext):
     iso3 = _place(code)
     if chart not in COUNTRY_CHARTS:
-        raise BadRequest(404, f"No chart {chart[:20]!r}: use one of {', '.join(COUNTRY_CHARTS)}.")
+        raise FileError(404, f"No chart {chart[:20]!r}: use one of {', '.join(COUNTRY_CHARTS)}.")
     return serve(lambda: COUNTRY_CHARTS[chart](iso3), ext, has_image=chart != "funding")
 
 
@@ -199,7 +199,7 @@ def funding_file(ext):
     notices: list[str] = []
     cost = funding_gap.parse_cost(request.args.get("cost_per_victim"), notices)
     if notices:
-        raise BadRequest(400, notices[0])
+        raise FileError(400, notices[0])
     return serve(lambda: funding_chart(year, region, cost), ext)
 
 

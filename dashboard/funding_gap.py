@@ -33,7 +33,7 @@ GENERAL_BUDGET = re.compile(r"combat trafficking|anti-trafficking \(total", re.I
 TOTAL = re.compile(r"\(total\b|total budget", re.I)
 
 
-def funding_years(period: str | None) -> list[int]:
+def covered_years(period: str | None) -> list[int]:
     """The calendar years a funding row's amount covers, each in full; [] when it is not a whole
     single year ('2015-2016', 'FY2020', 'cumulative since 2005', 'date not shown')."""
     period = (period or "").strip()
@@ -59,7 +59,7 @@ def classify(row: dict) -> str | None:
         return "a whole anti-trafficking budget, not victim assistance alone"
     if "compensation" in str(row.get("funder") or "").lower():
         return "compensation awarded to victims, not funding"
-    if not funding_years(row.get("period")):
+    if not covered_years(row.get("period")):
         return "period is not one calendar year as printed"
     if pd.isna(row.get("amount_usd_as_published")):
         return "no USD amount published (we do not convert currencies)"
@@ -73,7 +73,7 @@ def counted_funding(funding: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for row in funding.to_dict("records"):
         reason = classify(row)
-        for year in funding_years(row.get("period")) or [None]:
+        for year in covered_years(row.get("period")) or [None]:
             rows.append({**row, "year": year, "reason": reason})
     out = pd.DataFrame(rows)
     if out.empty:
@@ -148,6 +148,13 @@ def with_cost(base: pd.DataFrame, cost_per_victim: float) -> pd.DataFrame:
 def gap_table(victims: pd.DataFrame, funding_rows: pd.DataFrame, cost_per_victim: float) -> pd.DataFrame:
     """need = victims x cost; gap = need - recorded funding; per place-year (see gap_base)."""
     return with_cost(gap_base(victims, funding_rows), cost_per_victim)
+
+
+def assumption_text(cost_per_victim: float) -> str:
+    """The cost assumption in words, labelled illustrative when it is the default."""
+    if cost_per_victim == DEFAULT_COST_PER_VICTIM:
+        return COST_LABEL.format(cost=cost_per_victim)
+    return f"Assumption set by the user: US$ {cost_per_victim:,.0f} to assist one identified victim for a year."
 
 
 def parse_cost(raw: str | None, notices: list[str]) -> float:

@@ -7,7 +7,7 @@ from dash import dcc, html
 from dashboard import views
 from dashboard.analysis import RULE_FIRST_YEAR, WATCH_LIST
 from dashboard.queries import cache
-from dashboard.regions import REGIONS
+from dashboard.regions import DEFAULT_REGION, REGIONS
 from dashboard.share import share_panel
 from dashboard.state import map_search
 from etl.tiers import FIRST_REPORT_YEAR, NO_DATA_COLOUR, NO_DATA_LABEL, TIERS, tier_label
@@ -94,7 +94,7 @@ def table_view(view, year: int) -> html.Table:
 
 def map_share(year: int, region_id: str):
     query = map_search(year, region_id)
-    where = "" if region_id == "world" else f", {REGIONS[region_id].label}"
+    where = "" if region_id == DEFAULT_REGION else f", {REGIONS[region_id].label}"
     return share_panel("/map", query, f"/embed/map{query}", f"/{query}", what=f"TIP tier placements {year}{where}",
                        source=f"U.S. Department of State, Trafficking in Persons Report {year}",
                        title=f"TIP tiers {year}")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 from flask import current_app
 from flask_caching import Cache
-from sqlalchemy import Engine, Integer, desc, select
+from sqlalchemy import Engine, Integer, select
 
-from etl.schema import etl_runs, funding, indicators, metadata, places, sources, statistics, tier_placements
+from etl.schema import funding, indicators, metadata, places, sources, statistics, tier_placements
 
 cache = Cache()
 INTEGER_COLUMNS = {c.name for t in metadata.tables.values() for c in t.columns if isinstance(c.type, Integer)}
@@ -70,14 +70,6 @@ def place_funding(iso3: str) -> pd.DataFrame:
 def source_records(source_ids: tuple[str, ...]) -> pd.DataFrame:
     """The cited sources, with the dataset each page came through, indexed by source_id."""
     return _frame(select(sources).where(sources.c.source_id.in_(source_ids))).set_index("source_id", drop=False)
-
-
-@cache.memoize()
-def last_load() -> dict | None:
-    with engine().connect() as conn:
-        row = conn.execute(select(etl_runs.c.finished_at, etl_runs.c.id).where(etl_runs.c.outcome == "ok")
-                           .order_by(desc(etl_runs.c.id)).limit(1)).first()
-    return dict(row._mapping) if row else None
 
 
 @cache.memoize()

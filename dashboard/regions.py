@@ -19,16 +19,14 @@ class Region:
         return places[places[self.column] == self.value]
 
 
+STATE_DEPT_REGION_NAMES = {"AF": "Africa", "EAP": "East Asia & Pacific", "EUR": "Europe & Eurasia",
+                           "NEA": "Near East", "SCA": "South & Central Asia", "WHA": "Western Hemisphere"}
 REGIONS: dict[str, Region] = {r.id: r for r in (
     Region("world", "World", None, None),
     Region("osce", "OSCE participating States", "osce_status", "participating_state"),
     Region("central-asia", "Central Asia", "un_subregion", "Central Asia"),
     Region("caribbean", "Caribbean", "un_subregion", "Caribbean"),
-    Region("af", "Africa (State Dept.)", "state_dept_region", "AF"),
-    Region("eap", "East Asia & Pacific (State Dept.)", "state_dept_region", "EAP"),
-    Region("eur", "Europe & Eurasia (State Dept.)", "state_dept_region", "EUR"),
-    Region("nea", "Near East (State Dept.)", "state_dept_region", "NEA"),
-    Region("sca", "South & Central Asia (State Dept.)", "state_dept_region", "SCA"),
-    Region("wha", "Western Hemisphere (State Dept.)", "state_dept_region", "WHA"),
+    *(Region(code.lower(), f"{name} (State Dept.)", "state_dept_region", code)
+      for code, name in STATE_DEPT_REGION_NAMES.items()),
 )}
 DEFAULT_REGION = "world"

@@ -10,15 +10,16 @@ from dashboard.figures.history import LINE_COLOURS
 from etl.tiers import NO_DATA_COLOUR, TIER_BY_CODE, tier_label
 
 
-def _usd(value) -> str:
+def usd(value) -> str:
+    """US$ 12,345, or 'unknown' (never 0) when there is no figure."""
     return "unknown" if pd.isna(value) else f"US$ {value:,.0f}"
 
 
 def gap_hover(row: dict) -> str:
     victims = "no count" if pd.isna(row["victims"]) else f"{row['victims']:,.0f}"
-    return (f"<b>{row['name']}, {row['year']}</b><br>Estimated gap: {_usd(row['gap'])} (estimate)<br>"
-            f"Need: {victims} victims × {_usd(row['cost_per_victim'])} = {_usd(row['need'])} (estimate)<br>"
-            f"Recorded funding: {_usd(row['funding'])}<br>Tier in the next report: {tier_label(row['tier_next_report'])}")
+    return (f"<b>{row['name']}, {row['year']}</b><br>Estimated gap: {usd(row['gap'])} (estimate)<br>"
+            f"Need: {victims} victims × {usd(row['cost_per_victim'])} = {usd(row['need'])} (estimate)<br>"
+            f"Recorded funding: {usd(row['funding'])}<br>Tier in the next report: {tier_label(row['tier_next_report'])}")
 
 
 def gap_bars(table: pd.DataFrame, title: str | None = None) -> go.Figure:
@@ -29,7 +30,7 @@ def gap_bars(table: pd.DataFrame, title: str | None = None) -> go.Figure:
     figure = go.Figure(go.Bar(
         x=ranked["gap"], y=ranked["name"], orientation="h", customdata=ranked["iso3"],
         marker=dict(color=colours, line=dict(color="#333", width=0.5)),
-        text=[_usd(g) for g in ranked["gap"]], textposition="auto", cliponaxis=False,
+        text=[usd(g) for g in ranked["gap"]], textposition="auto", cliponaxis=False,
         hovertext=[gap_hover(r) for r in ranked.to_dict("records")], hoverinfo="text", name="estimated gap"))
     figure.update_layout(
         height=max(260, 28 * len(ranked) + 120), margin=dict(l=10, r=30, t=50 if title else 30, b=40),

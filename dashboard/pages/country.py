@@ -12,12 +12,11 @@ from dashboard.app import GRAPH_CONFIG
 from dashboard.components import notice, source_list
 from dashboard.figures.history import tier_history
 from dashboard.pages_common import resolve_place
+from dashboard.regions import STATE_DEPT_REGION_NAMES
 from dashboard.share import file_links, share_panel
 from dashboard.state import MAX_COMPARE, compare_search, parse_compare, query_params, single_values
 from etl.tiers import LAST_REPORT_YEAR, NO_DATA_LABEL, tier_label
 
-REGION_NAMES = {"AF": "Africa", "EAP": "East Asia & Pacific", "EUR": "Europe & Eurasia", "NEA": "Near East",
-                "SCA": "South & Central Asia", "WHA": "Western Hemisphere"}
 
 
 def title(iso3=None):
@@ -118,7 +117,7 @@ def header(iso3: str, places: pd.DataFrame, history: pd.DataFrame) -> list:
     tier = tier_label(latest["tier"].iloc[0]) if not latest.empty else NO_DATA_LABEL
     facts = [f"{LAST_REPORT_YEAR} report: {tier}"]
     if isinstance(place["state_dept_region"], str):
-        facts.append(f"State Department region: {REGION_NAMES[place['state_dept_region']]}")
+        facts.append(f"State Department region: {STATE_DEPT_REGION_NAMES[place['state_dept_region']]}")
     if isinstance(place["osce_status"], str):
         facts.append("OSCE participating State" if place["osce_status"] == "participating_state"
                      else "OSCE Partner for Co-operation")

@@ -11,7 +11,7 @@ from dash import Input, Output, State, callback, ctx, dcc, html, no_update
 from dashboard import charts, funding_gap, queries, views
 from dashboard.app import GRAPH_CONFIG
 from dashboard.components import notice
-from dashboard.figures.funding import need_vs_funding
+from dashboard.figures.funding import need_vs_funding, usd
 from dashboard.regions import REGIONS
 from dashboard.share import share_panel
 from dashboard.state import funding_search, query_params, single_values
@@ -22,14 +22,9 @@ dash.register_page(__name__, path="/funding", title="Funding gaps for shelters a
 RISK_TIERS = ("2WL", "3")
 
 
-def _usd(value) -> str:
-    return "unknown" if pd.isna(value) else f"US$ {value:,.0f}"
-
-
-def assumption_text(cost: float) -> str:
-    if cost == funding_gap.DEFAULT_COST_PER_VICTIM:
-        return funding_gap.COST_LABEL.format(cost=cost)
-    return f"Your assumption: US$ {cost:,.0f} to assist one identified victim for a year."
+def cost_from_input(value, notices: list[str]) -> float:
+    """The number box's value (None when emptied) as a checked cost per victim."""
+    return funding_gap.parse_cost(None if value is None else str(value), notices)
 
 
 def results(year: int, region: str, cost: float) -> list:
@@ -39,8 +34,8 @@ def results(year: int, region: str, cost: float) -> list:
     need_only = table[table["need"].notna() & table["funding"].isna()]
     risky = computable[computable["tier_next_report"].isin([tier_label(t) for t in RISK_TIERS])].nlargest(10, "gap")
     rows = [html.Tr([html.Td(dcc.Link(r.name, href=f"/country/{r.iso3}")), html.Td(r.tier_next_report),
-                     html.Td(f"{r.victims:,.0f}" if not pd.isna(r.victims) else "unknown"), html.Td(_usd(r.need)),
-                     html.Td(_usd(r.funding)), html.Td(_usd(r.gap)), html.Td(_usd(r.funding_per_victim))])
+                     html.Td(f"{r.victims:,.0f}" if not pd.isna(r.victims) else "unknown"), html.Td(usd(r.need)),
+                     html.Td(usd(r.funding)), html.Td(usd(r.gap)), html.Td(usd(r.funding_per_victim))])
             for r in computable.sort_values("gap", ascending=False).itertuples()]
     head = html.Thead(html.Tr([html.Th(h, scope="col") for h in (
         "Place", "Tier (next report)", "Victims", "Need (estimate)", "Recorded funding", "Gap (estimate)",
@@ -52,7 +47,7 @@ def results(year: int, region: str, cost: float) -> list:
         dcc.Graph(id="gap-bars", figure=chart.figure, config=GRAPH_CONFIG) if len(computable) else
         html.P("No place in this selection has both a victim count and recorded funding for this year."),
         html.H3("Tier 2 Watch List and Tier 3 places with the largest estimated gaps"),
-        html.Ul([html.Li([dcc.Link(r.name, href=f"/country/{r.iso3}"), f" ({r.tier_next_report}): gap {_usd(r.gap)} (estimate)"])
+        html.Ul([html.Li([dcc.Link(r.name, href=f"/country/{r.iso3}"), f" ({r.tier_next_report}): gap {usd(r.gap)} (estimate)"])
                  for r in risky.itertuples()] or [html.Li("None in this selection.")]),
         html.H3("All estimates"),
         html.Div(html.Table([html.Caption(f"Funding-gap estimates {year} (need and gap are estimates)"), head,
@@ -77,7 +72,7 @@ def totals(year: int, region: str) -> list:
                           className="data-table")
     listed = [html.Tr([html.Td(r.iso3), html.Td(r.period or "–"), html.Td(r.funder), html.Td(r.purpose or "–"),
                        html.Td(f"{r.amount_local:,.0f} {r.currency or ''}" if not pd.isna(r.amount_local) else "–"),
-                       html.Td(_usd(r.amount_usd_as_published)), html.Td("summed" if r.counted else r.reason),
+                       html.Td(usd(r.amount_usd_as_published)), html.Td("summed" if r.counted else r.reason),
                        html.Td(html.Q(r.quote))])
               for r in rows.sort_values(["iso3", "report_year"]).itertuples()]
     return [
@@ -138,7 +133,7 @@ def layout(**params):
                 html.Label("Cost of assisting one victim for a year (US$, your assumption)", htmlFor="cost-input"),
                 dcc.Input(id="cost-input", type="number", min=0, max=funding_gap.MAX_COST, step=100, value=cost,
                           debounce=True, className="number-input"),
-                html.Small(assumption_text(cost), id="cost-note", className="muted")]),
+                html.Small(funding_gap.assumption_text(cost), id="cost-note", className="muted")]),
         ]),
         html.Div(results(year, region, cost), id="funding-results"),
         html.Section([html.H2("One place over time"),
@@ -157,7 +152,7 @@ def sync_url(url_search, year, region, cost, place):
     """The URL is the state: controls write it; back/forward set the controls."""
     if ctx.triggered_id in ("funding-year", "funding-region", "cost-input", "funding-place"):
         notices: list[str] = []
-        safe_cost = funding_gap.parse_cost(None if cost is None else str(cost), notices)
+        safe_cost = cost_from_input(cost, notices)
         return (funding_search(year, region, safe_cost, place), no_update,
                 no_update, safe_cost if safe_cost != cost else no_update, no_update, notice(notices))
     url_year, url_region, url_cost, url_place, notices = funding_state(query_params(url_search))
@@ -172,11 +167,11 @@ def sync_url(url_search, year, region, cost, place):
           Input("funding-year", "value"), Input("funding-region", "value"), Input("cost-input", "value"),
           prevent_initial_call=True)
 def render(year, region, cost):
-    cost = funding_gap.parse_cost(None if cost is None else str(cost), [])
-    return results(year, region, cost), totals(year, region), share(year, region, cost), assumption_text(cost)
+    cost = cost_from_input(cost, [])
+    return results(year, region, cost), totals(year, region), share(year, region, cost), funding_gap.assumption_text(cost)
 
 
 @callback(Output("funding-drilldown", "children"), Input("funding-place", "value"), Input("cost-input", "value"),
           prevent_initial_call=True)
 def render_drilldown(place, cost):
-    return drilldown(place, funding_gap.parse_cost(None if cost is None else str(cost), []))
+    return drilldown(place, cost_from_input(cost, []))

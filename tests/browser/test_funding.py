@@ -24,7 +24,7 @@ def test_changing_the_assumption_changes_ranking_and_csv(watched_page, app_url):
     cost.fill("50000")
     cost.press("Enter")
     expect(watched_page).to_have_url(re.compile(r"cost_per_victim=50000"))
-    expect(watched_page.locator("#cost-note")).to_contain_text("Your assumption: US$ 50,000")
+    expect(watched_page.locator("#cost-note")).to_contain_text("Assumption set by the user: US$ 50,000")
     for _ in range(100):  # the chart redraws after the callback returns
         if bar_order(watched_page) != before:
             break

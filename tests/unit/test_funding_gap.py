@@ -4,7 +4,7 @@ import math
 
 import pandas as pd
 
-from dashboard.funding_gap import (DEFAULT_COST_PER_VICTIM, counted_funding, funding_years, gap_table, parse_cost,
+from dashboard.funding_gap import (DEFAULT_COST_PER_VICTIM, counted_funding, covered_years, gap_table, parse_cost,
                                    victim_counts)
 
 FUNDING_COLUMNS = ["iso3", "report_year", "period", "funder", "purpose", "amount_local", "currency",
@@ -21,10 +21,10 @@ def stats(*rows):
     return frame.assign(id=range(len(frame)))
 
 
-def test_funding_years():
-    assert funding_years("2016") == [2016]
-    assert funding_years("2017 and 2018 (each year)") == [2017, 2018]
-    assert funding_years("2011-2015") == [] and funding_years("FY2020") == [] and funding_years(None) == []
+def test_covered_years():
+    assert covered_years("2016") == [2016]
+    assert covered_years("2017 and 2018 (each year)") == [2017, 2018]
+    assert covered_years("2011-2015") == [] and covered_years("FY2020") == [] and covered_years(None) == []
 
 
 def test_only_summable_figures_count():
