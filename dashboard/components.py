@@ -21,6 +21,20 @@ def notice(messages: list[str]) -> html.Div | None:
     return html.Div([html.P(m) for m in messages], className="notice", role="status")
 
 
+def cite(source_id: str, numbers: dict[str, int]) -> html.A:
+    """A numbered link to the page's source list; numbers grow in order of first citation."""
+    number = numbers.setdefault(source_id, len(numbers) + 1)
+    return html.A(f"[{number}]", href=f"#source-{source_id}", className="cite", title="Source")
+
+
+def sources_section(numbers: dict[str, int]) -> html.Section:
+    """'Sources cited on this page', numbered as cited."""
+    from dashboard import queries
+    records = queries.source_records(tuple(sorted(numbers)))
+    return html.Section([html.H2("Sources cited on this page"), source_list(records.loc[sorted(numbers, key=numbers.get)])],
+                        id="sources")
+
+
 def source_list(records: pd.DataFrame) -> html.Ol:
     """Numbered citations, in the order of `records`: publisher, title, year, link, licence, date accessed."""
     items = []

@@ -56,7 +56,12 @@ def build_package() -> bytes:
             "profile": "tabular-data-package", "name": "tip-tier-dashboard",
             "title": "Trafficking in Persons Report tiers, OSCE indicators and shelter funding",
             "description": "The TIP tier dashboard's database: every figure links to its source (sources table).",
-            "licenses": [{"name": "CC0-1.0", "title": LICENCE}],
+            "licenses": [{"name": "CC0-1.0", "title": "The compilation, and facts from U.S. Government reports"},
+                         {"name": "MIT", "title": "Scorecard Diplomacy data (Kelley & Heiss): tier panel, US grants"},
+                         {"name": "UNODC-terms", "path": "https://dataunodc.un.org/",
+                          "title": "UNODC data terms of use: statistics rows whose source_id is unodc-glotip"}],
+            "sources": [{"title": f"{r['publisher']}: {r['title']}", **({"path": r["url"]} if r["url"] else {})}
+                        for r in queries.table_frame("sources").to_dict("records") if r["kind"] == "dataset"],
             "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "resources": resources,
         }

@@ -9,7 +9,7 @@ from dash import Input, Output, State, callback, ctx, dcc, html, no_update
 from dashboard import queries
 from dashboard.charts import UNODC_METRICS, counts_chart_for
 from dashboard.app import GRAPH_CONFIG
-from dashboard.components import notice, source_list
+from dashboard.components import cite, notice, sources_section
 from dashboard.figures.history import tier_history
 from dashboard.pages_common import resolve_place
 from dashboard.regions import STATE_DEPT_REGION_NAMES
@@ -32,11 +32,6 @@ def histories(codes: list[str]) -> dict[str, pd.DataFrame]:
     return {code: queries.place_placements(code)[["report_year", "tier"]] for code in codes}
 
 
-def _cite(source_id: str, numbers: dict[str, int]) -> html.A:
-    number = numbers.setdefault(source_id, len(numbers) + 1)
-    return html.A(f"[{number}]", href=f"#source-{source_id}", className="cite", title="Source")
-
-
 def indicator_section(frame: pd.DataFrame, numbers: dict) -> list:
     if frame.empty:
         return [html.P("No OSCE-region indicators are recorded for this place.", className="muted")]
@@ -45,7 +40,7 @@ def indicator_section(frame: pd.DataFrame, numbers: dict) -> list:
     if not obstacles.empty:
         items.append(html.H3("Obstacles to assisting victims, OSCE report on Kazakhstan (2008)"))
         items.append(html.Ol([html.Li([html.B(r.value), html.Br(), html.Q(r.quote, className="quote"), " ",
-                                       _cite(r.source_id, numbers)]) for r in obstacles.itertuples()],
+                                       cite(r.source_id, numbers)]) for r in obstacles.itertuples()],
                              className="obstacles"))
     others = frame[frame["indicator"] != "osce_2008_obstacle_to_victim_assistance"]
     if not others.empty:
@@ -53,7 +48,7 @@ def indicator_section(frame: pd.DataFrame, numbers: dict) -> list:
         items.append(html.Table([
             html.Thead(html.Tr([html.Th("Indicator"), html.Th("Value"), html.Th("Period"), html.Th("Quote")])),
             html.Tbody([html.Tr([html.Td(r.indicator.replace("_", " ")), html.Td(r.value), html.Td(r.period or "–"),
-                                 html.Td([r.quote or "", " ", _cite(r.source_id, numbers)])]) for r in others.itertuples()]),
+                                 html.Td([r.quote or "", " ", cite(r.source_id, numbers)])]) for r in others.itertuples()]),
         ], className="data-table"))
     return items
 
@@ -72,7 +67,7 @@ def counts_section(frame: pd.DataFrame, name: str, numbers: dict, code: str) -> 
     if not totals.empty:
         items.append(dcc.Graph(id="counts-graph", config=GRAPH_CONFIG, figure=counts_chart_for(code).figure))
         for source_id in totals["source_id"].unique():
-            items.append(html.P(["UNODC GLOTIP country data ", _cite(source_id, numbers),
+            items.append(html.P(["UNODC GLOTIP country data ", cite(source_id, numbers),
                                  ". '<5' marks a count the source suppressed (fewer than five), never zero."],
                                 className="muted"))
         items += file_links(f"/country/{code}/counts")
@@ -82,7 +77,7 @@ def counts_section(frame: pd.DataFrame, name: str, numbers: dict, code: str) -> 
         items.append(html.Table([
             html.Thead(html.Tr([html.Th("Figure"), html.Th("Period"), html.Th("Value"), html.Th("Quote")])),
             html.Tbody([html.Tr([html.Td(r.metric.replace("_", " ")), html.Td(r.period or "–"),
-                                 html.Td(r.value_as_published), html.Td([r.quote or "", " ", _cite(r.source_id, numbers)])])
+                                 html.Td(r.value_as_published), html.Td([r.quote or "", " ", cite(r.source_id, numbers)])])
                         for r in narrative.itertuples()]),
         ], className="data-table"))
     return items or [html.P("No counts of victims or prosecutions are recorded for this place.", className="muted")]
@@ -100,7 +95,7 @@ def funding_section(frame: pd.DataFrame, numbers: dict, code: str) -> list:
     rows = [html.Tr([html.Td(r.period or "–"), html.Td(r.funder), html.Td(r.recipient or "–"), html.Td(r.purpose or "–"),
                      html.Td(_money(r.amount_local, r.currency)),
                      html.Td("–" if pd.isna(r.amount_usd_as_published) else f"${r.amount_usd_as_published:,.0f}"),
-                     html.Td([html.Q(r.quote), " ", _cite(r.source_id, numbers),
+                     html.Td([html.Q(r.quote), " ", cite(r.source_id, numbers),
                               html.Div(r.note, className="muted") if r.note else None])])
             for r in frame.itertuples()]
     return [html.P("Amounts as published. USD only where the source printed it (at its own exchange rate); "
@@ -145,8 +140,6 @@ def layout(**params):
         html.Section([html.H2("Shelter and victim-assistance funding"),
                       *funding_section(queries.place_funding(code), numbers, code)]),
     ]
-    records = queries.source_records(tuple(sorted(numbers)))
-    ordered = records.loc[sorted(numbers, key=numbers.get)]
     options = [{"label": n, "value": c} for c, n in sorted(names.items(), key=lambda kv: kv[1])]
     return html.Div(className="page country-page", children=[
         dcc.Location(id="country-url", refresh=False),
@@ -169,11 +162,11 @@ def layout(**params):
                       html.P("Gaps are years with no data; they are not a tier.", className="muted"),
                       dcc.Graph(id="history-graph", config=GRAPH_CONFIG,
                                 figure=tier_history(histories([code, *compared]), names)),
-                      html.P(["Placements: ", *[_cite(s, numbers) for s in dict.fromkeys(history["source_id"])]],
+                      html.P(["Placements: ", *[cite(s, numbers) for s in dict.fromkeys(history["source_id"])]],
                              className="muted citations")]),
         html.Div(history_share(code, names, compared), id="history-share"),
         *sections,
-        html.Section([html.H2("Sources cited on this page"), source_list(ordered)], id="sources"),
+        sources_section(numbers),
     ])
 
 

@@ -10,7 +10,7 @@ from dash import Input, Output, State, callback, ctx, dcc, html, no_update
 
 from dashboard import charts, funding_gap, queries, views
 from dashboard.app import GRAPH_CONFIG
-from dashboard.components import notice
+from dashboard.components import cite, notice, sources_section
 from dashboard.figures.funding import need_vs_funding, usd
 from dashboard.regions import REGIONS
 from dashboard.share import share_panel
@@ -27,19 +27,21 @@ def cost_from_input(value, notices: list[str]) -> float:
     return funding_gap.parse_cost(None if value is None else str(value), notices)
 
 
-def results(year: int, region: str, cost: float) -> list:
+def results(year: int, region: str, cost: float, numbers: dict[str, int]) -> list:
     chart = charts.funding_chart(year, region, cost)
-    table = chart.data
+    ids = views.gap_base().set_index(["iso3", "year"])[["victims_source_id", "funding_source_ids"]]
+    table = chart.data.join(ids, on=["iso3", "year"])
     computable = table[table["gap"].notna()]
     need_only = table[table["need"].notna() & table["funding"].isna()]
     risky = computable[computable["tier_next_report"].isin([tier_label(t) for t in RISK_TIERS])].nlargest(10, "gap")
     rows = [html.Tr([html.Td(dcc.Link(r.name, href=f"/country/{r.iso3}")), html.Td(r.tier_next_report),
                      html.Td(f"{r.victims:,.0f}" if not pd.isna(r.victims) else "unknown"), html.Td(usd(r.need)),
-                     html.Td(usd(r.funding)), html.Td(usd(r.gap)), html.Td(usd(r.funding_per_victim))])
+                     html.Td(usd(r.funding)), html.Td(usd(r.gap)), html.Td(usd(r.funding_per_victim)),
+                     html.Td([cite(s, numbers) for s in source_ids(r)])])
             for r in computable.sort_values("gap", ascending=False).itertuples()]
     head = html.Thead(html.Tr([html.Th(h, scope="col") for h in (
         "Place", "Tier (next report)", "Victims", "Need (estimate)", "Recorded funding", "Gap (estimate)",
-        "Funding per victim")]))
+        "Funding per victim", "Sources")]))
     return [
         html.H2(f"Estimated gaps, {year}: {REGIONS[region].label}"),
         html.P(f"{len(computable)} places with both a victim count and recorded funding; {len(need_only)} with a "
@@ -57,13 +59,21 @@ def results(year: int, region: str, cost: float) -> list:
     ]
 
 
-def totals(year: int, region: str) -> list:
+def source_ids(row) -> list[str]:
+    """The sources of one estimate row: its victim count and its summed funding figures."""
+    ids = [row.victims_source_id] if isinstance(row.victims_source_id, str) else []
+    ids += row.funding_source_ids.split() if isinstance(row.funding_source_ids, str) else []
+    return list(dict.fromkeys(ids))
+
+
+def totals(year: int, region: str, numbers: dict[str, int]) -> list:
     """Totals by funder and by purpose: only figures that can be added up (see the rules)."""
-    rows = views.funding_rows()
+    every = views.funding_rows()
     members = views.region_members(region)
-    rows = rows[rows["year"] == year]
     if members is not None:
-        rows = rows[rows["iso3"].isin(members.index)]
+        every = every[every["iso3"].isin(members.index)]
+    rows = every[every["year"] == year]
+    other_periods = every[every["year"].isna()]
     counted = rows[rows["counted"]]
     def table(column, label):
         sums = counted.groupby(column)["amount_usd_as_published"].sum().sort_values(ascending=False)
@@ -73,8 +83,12 @@ def totals(year: int, region: str) -> list:
     listed = [html.Tr([html.Td(r.iso3), html.Td(r.period or "–"), html.Td(r.funder), html.Td(r.purpose or "–"),
                        html.Td(f"{r.amount_local:,.0f} {r.currency or ''}" if not pd.isna(r.amount_local) else "–"),
                        html.Td(usd(r.amount_usd_as_published)), html.Td("summed" if r.counted else r.reason),
-                       html.Td(html.Q(r.quote))])
+                       html.Td([html.Q(r.quote), " ", cite(r.source_id, numbers)])])
               for r in rows.sort_values(["iso3", "report_year"]).itertuples()]
+    others = [html.Li([f"{r.iso3 or r.area}, {r.period or 'period not stated'}: {r.funder}, {r.purpose or ''} — ",
+                       f"{r.amount_local:,.0f} {r.currency or ''}" if not pd.isna(r.amount_local) else "no amount",
+                       f" ({r.reason}) ", cite(r.source_id, numbers)])
+              for r in other_periods.sort_values(["iso3", "period"]).itertuples()]
     return [
         html.H2(f"Recorded funding, {year}"),
         html.P("Totals add up only figures that can be added: one calendar year, a total (not per victim, per shelter "
@@ -86,6 +100,8 @@ def totals(year: int, region: str) -> list:
                       html.Div(html.Table([html.Thead(html.Tr([html.Th(h) for h in (
                           "Place", "Period", "Funder", "Purpose", "Amount", "USD", "Summed?", "Quote")])),
                           html.Tbody(listed)], className="data-table"), className="table-scroll")]),
+        html.Details([html.Summary(f"Figures covering several years or no single year, any year ({len(others)}; not summed)"),
+                      html.Ul(others)]),
     ]
 
 
@@ -112,6 +128,7 @@ def share(year: int, region: str, cost: float):
 
 def layout(**params):
     year, region, cost, place, notices = funding_state(single_values(params))
+    numbers: dict[str, int] = {}
     options = [{"label": n, "value": c} for c, n in sorted(queries.all_places()["name"].items(), key=lambda kv: kv[1])]
     return html.Div(className="page funding-page", children=[
         dcc.Location(id="funding-url", refresh=False),
@@ -135,12 +152,13 @@ def layout(**params):
                           debounce=True, className="number-input"),
                 html.Small(funding_gap.assumption_text(cost), id="cost-note", className="muted")]),
         ]),
-        html.Div(results(year, region, cost), id="funding-results"),
+        html.Div(results(year, region, cost, numbers), id="funding-results"),
         html.Section([html.H2("One place over time"),
                       dcc.Dropdown(id="funding-place", options=options, value=place, placeholder="Pick a place"),
                       html.Div(drilldown(place, cost), id="funding-drilldown")]),
-        html.Div(totals(year, region), id="funding-totals"),
+        html.Div(totals(year, region, numbers), id="funding-totals"),
         html.Div(share(year, region, cost), id="funding-share"),
+        html.Div(sources_section(numbers), id="funding-sources"),
     ])
 
 
@@ -163,12 +181,14 @@ def sync_url(url_search, year, region, cost, place):
 
 
 @callback(Output("funding-results", "children"), Output("funding-totals", "children"), Output("funding-share", "children"),
-          Output("cost-note", "children"),
+          Output("cost-note", "children"), Output("funding-sources", "children"),
           Input("funding-year", "value"), Input("funding-region", "value"), Input("cost-input", "value"),
           prevent_initial_call=True)
 def render(year, region, cost):
     cost = cost_from_input(cost, [])
-    return results(year, region, cost), totals(year, region), share(year, region, cost), funding_gap.assumption_text(cost)
+    numbers: dict[str, int] = {}
+    return (results(year, region, cost, numbers), totals(year, region, numbers), share(year, region, cost),
+            funding_gap.assumption_text(cost), sources_section(numbers))
 
 
 @callback(Output("funding-drilldown", "children"), Input("funding-place", "value"), Input("cost-input", "value"),
