@@ -15,6 +15,7 @@ from dashboard.figures.funding import gap_bars
 from dashboard.figures.history import tier_history
 from dashboard.figures.map import tier_map
 from dashboard.regions import DEFAULT_REGION, REGIONS
+from dashboard.state import compare_search, map_search
 from etl.tiers import FIRST_REPORT_YEAR, LAST_REPORT_YEAR, NO_DATA_LABEL, TIERS, tier_label
 
 LICENCE = ("Tier placements are facts from U.S. Government reports (public domain); this compilation is CC0. "
@@ -77,7 +78,7 @@ def map_chart(year: int, region_id: str = DEFAULT_REGION) -> Chart:
     region = REGIONS[region_id]
     members = views.region_members(region_id)
     view = views.map_view(year)
-    shown = view if members is None else view[view.index.isin(members.index)]
+    shown = views.in_region(view, region_id)
     placements = queries.all_placements()
     sources = placements[placements["report_year"] == year].set_index("iso3")[["source_id", "method"]]
     data = (shown[["iso3", "name", "report_year", "tier", "previous", "change", "wl_streak", "wl_streak_open"]]
@@ -87,14 +88,13 @@ def map_chart(year: int, region_id: str = DEFAULT_REGION) -> Chart:
     data = data.assign(tier_label=[tier_label(t) for t in data["tier"]],
                        previous_tier_label=[tier_label(t) for t in data["previous"]])
     data = _source_columns(data.sort_values("name").reset_index(drop=True))
-    where = "" if region_id == DEFAULT_REGION else f"&region={region_id}"
     return Chart(
         kind="map",
         title=f"Trafficking in Persons Report tiers, {year}",
         subtitle=f"{region.label}: U.S. Department of State tier placements; grey = no data, not a tier",
         sources=[f"U.S. Department of State, Trafficking in Persons Report {year}",
                  "compiled by the TIP tier dashboard from " + ", ".join(_datasets_behind(data))],
-        view_path=f"/?year={year}{where}",
+        view_path="/" + map_search(year, region_id),
         data=data[["iso3", "name", "report_year", "tier", "tier_label", "previous_tier_label", "change", "wl_streak",
                    "wl_streak_open", "method", "source", "source_url"]],
         definitions={
@@ -127,13 +127,12 @@ def history_chart(iso3: str, compare: list[str]) -> Chart:
     data["tier_label"] = [tier_label(t) for t in data["tier"]]
     data = _source_columns(data)
     label = ", ".join(names[c] for c in codes)
-    query = "?" + urlencode({"compare": ",".join(compare)}, safe=",") if compare else ""
     return Chart(
         title=f"TIP tier history: {label}", subtitle=f"Trafficking in Persons Report placements {FIRST_REPORT_YEAR}–"
                                                      f"{LAST_REPORT_YEAR}; gaps are years with no data",
         sources=[f"U.S. Department of State, Trafficking in Persons Reports {FIRST_REPORT_YEAR}–{LAST_REPORT_YEAR}",
                  "compiled by the TIP tier dashboard from " + ", ".join(_datasets_behind(data.dropna(subset=["source_id"])))],
-        view_path=f"/country/{iso3}{query}",
+        view_path=f"/country/{iso3}{compare_search(compare)}",
         data=data[["iso3", "name", "report_year", "tier", "tier_label", "method", "source", "source_url"]],
         definitions={"tier": "Tier code: 1, 2, 2WL, 3, special_case; empty = no data", **TIER_DEFINITIONS},
         figure=tier_history({c: f[["report_year", "tier"]] for c, f in frames.items()}, names))
@@ -172,10 +171,7 @@ def funding_table_for(iso3: str) -> Chart:
 
 def funding_chart(year: int | None, region_id: str, cost_per_victim: float) -> Chart:
     """The funding-gap estimate: every place-year (or one year) of a region, ranked by gap."""
-    table = views.gap_table(cost_per_victim)
-    members = views.region_members(region_id)
-    if members is not None:
-        table = table[table["iso3"].isin(members.index)]
+    table = views.in_region(views.gap_table(cost_per_victim), region_id)
     shown_year = year or views.default_funding_year()
     data = table if year is None else table[table["year"] == year]
     data = data.copy()

@@ -92,7 +92,7 @@ def _format(ext: str, chart_has_image: bool = True) -> str:
 def about_rows(chart: Chart, url: str) -> list[tuple[str, str]]:
     rows = [("Title", chart.title), ("Subtitle", chart.subtitle), ("View", url),
             ("Sources", "; ".join(chart.sources)), ("Licence", LICENCE), ("Accessed", date.today().isoformat())]
-    rows += [(f"Note", note) for note in chart.notes]
+    rows += [("Note", note) for note in chart.notes]
     rows += [(f"Definition: {k}", v) for k, v in chart.definitions.items()]
     return rows
 
@@ -139,7 +139,6 @@ def serve(build_chart, ext: str, has_image: bool = True) -> Response:
         raise FileError(400, "scale must be 1 or 2.")
     key = _cache_key()
     body = cache.get(key)
-    chart = None
     if body is None:
         chart = build_chart()
         url = origin() + chart.view_path

@@ -27,9 +27,7 @@ def caption(year: int, region_id: str) -> str:
 
 
 def selection(year: int, region_id: str):
-    view = views.map_view(year)
-    members = views.region_members(region_id)
-    return view if members is None else view[view.index.isin(members.index)]
+    return views.in_region(views.map_view(year), region_id)
 
 
 @cache.memoize()

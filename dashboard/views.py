@@ -30,6 +30,12 @@ def rule_outcomes() -> pd.DataFrame:
     return watch_list_rule(history(), LAST_REPORT_YEAR, places.index)["history"]
 
 
+def in_region(frame: pd.DataFrame, region_id: str) -> pd.DataFrame:
+    """The rows of `frame` (which has an iso3 column) whose place belongs to the region."""
+    members = region_members(region_id)
+    return frame if members is None else frame[frame["iso3"].isin(members.index)]
+
+
 def region_members(region_id: str) -> pd.DataFrame | None:
     """The places of a region, or None for the world."""
     region = REGIONS[region_id]

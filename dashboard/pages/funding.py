@@ -68,10 +68,7 @@ def source_ids(row) -> list[str]:
 
 def totals(year: int, region: str, numbers: dict[str, int]) -> list:
     """Totals by funder and by purpose: only figures that can be added up (see the rules)."""
-    every = views.funding_rows()
-    members = views.region_members(region)
-    if members is not None:
-        every = every[every["iso3"].isin(members.index)]
+    every = views.in_region(views.funding_rows(), region)
     rows = every[every["year"] == year]
     other_periods = every[every["year"].isna()]
     counted = rows[rows["counted"]]
