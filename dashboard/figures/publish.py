@@ -13,6 +13,8 @@ SIZES = {"map": (1200, 720), "chart": (1000, 560)}
 # Pixels between the plot area and the source line: a map's legend sits there; a chart's x axis.
 FOOT = {"map": 45, "chart": 70}
 LINE = 15  # px per line of the source block
+LEGEND_ROOM = 300  # px right of a chart for its legend
+LABEL_ROOM = 110  # px right of a chart without a legend, for bar labels past the plot
 SOURCE_WRAP = 150  # characters per source line at 1000 px
 
 
@@ -39,8 +41,8 @@ def for_publication(figure: go.Figure, *, title: str, subtitle: str, sources: li
     out.update_layout(
         width=width, height=height, autosize=False, paper_bgcolor="white", legend=legend,
         title=dict(text=f"<b>{title}</b><br><span style='font-size:14px;color:#444'>{subtitle}</span>",
-                   x=0.01, xanchor="left", y=1, yanchor="top", pad=dict(t=22), font=dict(size=20)),
-        margin=dict(l=50, r=30 if kind == "map" or not out.layout.showlegend and len(out.data) < 2 else 300, t=110,
+                   x=0.01, xanchor="left", y=1, yanchor="top", pad=dict(t=32), font=dict(size=20)),
+        margin=dict(l=50, r=LEGEND_ROOM if kind == "chart" and len(out.data) > 1 else LABEL_ROOM, t=120,
                     b=foot + LINE * (len(lines) + 1) + 15),
         font=dict(family="DejaVu Sans, Arial, sans-serif", color="#1a1a1a"))
     out.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0, yshift=-foot,
